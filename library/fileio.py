@@ -17,16 +17,25 @@ from pathlib import Path
 from typing import Iterator
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 class LockTimeout(RuntimeError):
     """Another process held the library lock for longer than we were willing to wait."""
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None) -> None:
+    """Replace `path` with `data` all at once. `tmp_dir` (same file system) holds the temp file
+    when the target folder is large: creating a file in a folder of many thousands is slow."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if tmp_dir is not None:
+        Path(tmp_dir).mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a library file is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()

@@ -11,8 +11,9 @@ Layout of a library folder (everything a person needs to back up is plain text):
     .index/                 derived: the Whoosh search index, safe to delete
 
 The catalogue cache keeps what the article list shows, so listing 100,000 articles reads one
-file and stats the folder instead of parsing 100,000 files. An article file whose size or mtime
-changed (a person edited it) is read again, so the cache never hides an edit.
+file instead of parsing 100,000. It is trusted while the articles folder's mtime is the one it
+was saved with (adding, removing or renaming a file changes that); otherwise, and on `verify()`,
+each file's size and mtime are compared and only changed files are read again.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import asdict, dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .articlefile import ArticleFileError, dump_article, read_article_file
 from .fileio import atomic_write, file_lock
 from .model import Article, CatalogueEntry
 
-CATALOGUE_VERSION = 1
+CATALOGUE_VERSION = 2
 
 
 class ArticleNotFound(KeyError):
@@ -48,7 +50,10 @@ class Library:
         self.cache_dir = self.root / ".cache"
         self._catalogue_path = self.cache_dir / "catalogue.json"
         self._entries: dict[str, CatalogueEntry] | None = None
-        self._files: dict[str, list] = {}  # id -> [size, mtime_ns] the cache was made from
+        self._files: dict[str, tuple] = {}  # id -> (size, mtime_ns) the cache was made from
+        self._by_hash: tuple[dict, dict, dict] | None = None
+        self._stamp: tuple | None = None  # the catalogue file as we last read or wrote it
+        self._deferred = False
         self.problems: list[str] = []  # unreadable article files met while cataloguing
 
     # -- locations -------------------------------------------------------------------
@@ -78,10 +83,12 @@ class Library:
 
     def entries(self) -> list[CatalogueEntry]:
         """All articles' list metadata, newest first (undated last)."""
-        entries = list(self._catalogue().values())
-        entries.sort(key=lambda e: (e.date or "", e.title.lower()), reverse=True)
-        entries.sort(key=lambda e: e.date is None)
-        return entries
+        return _newest_first(self._catalogue().values())
+
+    def refresh(self) -> None:
+        """Forget what was read, so the next look sees other processes' changes."""
+        self._entries = None
+        self._by_hash = None
 
     def entry(self, article_id: str) -> CatalogueEntry:
         try:
@@ -90,20 +97,23 @@ class Library:
             raise ArticleNotFound(article_id) from None
 
     def find_by_hash(self, content_hash: str) -> str | None:
-        for entry in self._catalogue().values():
-            if entry.content_hash == content_hash:
-                return entry.id
-        return None
+        return self._lookup()[0].get(content_hash)
 
     def find_previous_version(self, article: Article) -> str | None:
         """An article this one replaces: the same URL, or the same title and source."""
-        for entry in self._catalogue().values():
-            if article.url and entry.url == article.url:
-                return entry.id
-        for entry in self._catalogue().values():
-            if entry.title == article.title and entry.source == article.source:
-                return entry.id
-        return None
+        _, by_url, by_title = self._lookup()
+        return (article.url and by_url.get(article.url)) or by_title.get((article.title, article.source))
+
+    def _lookup(self) -> tuple[dict, dict, dict]:
+        """Content hash, URL and (title, source) -> id, built once per catalogue load."""
+        if self._by_hash is None:
+            entries = self._catalogue().values()
+            self._by_hash = (
+                {e.content_hash: e.id for e in entries},
+                {e.url: e.id for e in entries if e.url},
+                {(e.title, e.source): e.id for e in entries},
+            )
+        return self._by_hash
 
     def articles(self):
         """Every article, parsed (for reindexing and library-wide analysis)."""
@@ -120,15 +130,15 @@ class Library:
         keeps its id, so tags made on it re-anchor instead of being lost."""
         self.ensure()
         with self.lock():
-            self._entries = None
+            self._reload_if_changed_elsewhere()
             existing = self.find_by_hash(article.content_hash)
             if existing:
                 return AddResult("duplicate", existing)
             previous = self.find_previous_version(article) if replace_previous else None
             now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
             if previous:
-                old = self.get(previous)
-                stored = replace(article, id=previous, imported=old.imported or now)
+                old = self.entry(previous)
+                stored = replace(article, id=previous, imported=self._imported_of(old) or now)
                 status = "updated"
             else:
                 stored = replace(article.with_id(), imported=article.imported or now)
@@ -136,37 +146,96 @@ class Library:
             self._write(stored)
             return AddResult(status, stored.id)
 
+    def _imported_of(self, entry: CatalogueEntry) -> str:
+        try:
+            return self.get(entry.id).imported
+        except (ArticleFileError, ArticleNotFound):
+            return ""
+
     def save(self, article: Article) -> None:
         """Write an article that already has an id (an edit)."""
         with self.lock():
-            self._entries = None
+            self._reload_if_changed_elsewhere()
             self._write(article)
 
     def remove(self, article_id: str) -> None:
         path = self.path_of(article_id)
         with self.lock():
+            self._reload_if_changed_elsewhere()
             if not path.exists():
                 raise ArticleNotFound(article_id)
             path.unlink()
-            entries = self._catalogue()
-            entries.pop(article_id, None)
-            self._save_catalogue(entries)
+            self._catalogue().pop(article_id, None)
+            self._files.pop(article_id, None)
+            self._by_hash = None
+            self._save_catalogue()
+
+    @contextmanager
+    def bulk(self):
+        """Many writes, one catalogue save at the end (an import of thousands of files)."""
+        self._deferred = True
+        try:
+            yield self
+        finally:
+            self._deferred = False
+            if self._entries is not None:
+                with self.lock():
+                    self._save_catalogue()
 
     def _write(self, article: Article) -> None:
         path = self.path_of(article.id)
-        atomic_write(path, dump_article(article))
-        entries = self._catalogue()
-        entries[article.id] = _entry_for(article)
-        self._save_catalogue(entries, changed={article.id: path})
+        atomic_write(path, dump_article(article), tmp_dir=self.cache_dir / "tmp")
+        entry = _entry_for(article)
+        self._catalogue()[article.id] = entry
+        stat = path.stat()
+        self._files[article.id] = (stat.st_size, stat.st_mtime_ns)
+        if self._by_hash is not None:
+            by_hash, by_url, by_title = self._by_hash
+            by_hash[entry.content_hash] = article.id
+            if entry.url:
+                by_url[entry.url] = article.id
+            by_title[(entry.title, entry.source)] = article.id
+        if not self._deferred:
+            self._save_catalogue()
 
     # -- the catalogue cache -----------------------------------------------------------
     def _catalogue(self) -> dict[str, CatalogueEntry]:
         if self._entries is None:
-            self._entries = self._load_catalogue()
+            cached = self._read_cache()
+            if cached and cached.get("folder") == self._folder_mtime():
+                self._load_rows(cached["rows"])
+            else:
+                self._rescan(cached)
         return self._entries
 
-    def _load_catalogue(self) -> dict[str, CatalogueEntry]:
-        return self._rescan(self._read_cache())
+    def verify(self) -> list[CatalogueEntry]:
+        """Entries checked file by file, so an article edited in place (which leaves the
+        folder's mtime alone) is seen. Costs a stat per article: one second per 100,000."""
+        self._rescan(self._read_cache())
+        return self.entries()
+
+    def _folder_mtime(self) -> int:
+        try:
+            return self.articles_dir.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def _load_rows(self, rows: list) -> None:
+        self._stamp = self._cache_stamp()
+        self._entries = {row[0]: CatalogueEntry._make(row[:-2]) for row in rows}
+        self._files = {row[0]: tuple(row[-2:]) for row in rows}
+
+    def _cache_stamp(self) -> tuple | None:
+        try:
+            stat = self._catalogue_path.stat()
+        except OSError:
+            return None
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+    def _reload_if_changed_elsewhere(self) -> None:
+        """Another process (the app, a script) saved the catalogue since we read it."""
+        if self._entries is not None and self._cache_stamp() != self._stamp:
+            self.refresh()
 
     def _read_cache(self) -> dict | None:
         try:
@@ -177,52 +246,56 @@ class Library:
             return None
         return data
 
-    def _rescan(self, cached: dict | None) -> dict[str, CatalogueEntry]:
+    def _rescan(self, cached: dict | None) -> None:
         """Bring the cache up to date, reading only files whose size or mtime changed."""
-        old_entries = (cached or {}).get("entries", {})
-        old_files = (cached or {}).get("files", {})
+        old = {row[0]: row for row in (cached or {}).get("rows", ())}
+        self._stamp = self._cache_stamp()
         entries: dict[str, CatalogueEntry] = {}
-        files: dict[str, list] = {}
+        files: dict[str, tuple] = {}
         self.problems = []
-        if self.articles_dir.is_dir():
-            with os.scandir(self.articles_dir) as listing:
-                for item in listing:
-                    if not item.name.endswith(".md") or item.name.startswith("."):
-                        continue
-                    article_id = item.name[:-3]
-                    stat = item.stat()
-                    stamp = [stat.st_size, stat.st_mtime_ns]
-                    if old_files.get(article_id) == stamp and article_id in old_entries:
-                        entries[article_id] = _entry_from_json(old_entries[article_id])
-                    else:
-                        try:
-                            article = read_article_file(Path(item.path))
-                        except ArticleFileError as exc:
-                            self.problems.append(str(exc))
-                            continue
-                        entries[article_id] = _entry_for(replace(article, id=article_id))
-                    files[article_id] = stamp
-        self._files = files
-        if files != old_files or entries.keys() != old_entries.keys():
-            self._save_catalogue(entries)
-        return entries
+        changed = False
+        folder = str(self.articles_dir) + os.sep
+        names = os.listdir(folder) if self.articles_dir.is_dir() else []
+        for name in names:
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            article_id = name[:-3]
+            path = folder + name
+            stat = os.stat(path)
+            stamp = (stat.st_size, stat.st_mtime_ns)
+            row = old.get(article_id)
+            if row is not None and tuple(row[-2:]) == stamp:
+                entries[article_id] = CatalogueEntry._make(row[:-2])
+            else:
+                changed = True
+                try:
+                    article = read_article_file(Path(path))
+                except ArticleFileError as exc:
+                    self.problems.append(str(exc))
+                    continue
+                entries[article_id] = _entry_for(replace(article, id=article_id))
+            files[article_id] = stamp
+        self._entries, self._files = entries, files
+        if changed or len(entries) != len(old) or (cached or {}).get("folder") != self._folder_mtime():
+            self._save_catalogue()
 
-    def _save_catalogue(self, entries: dict[str, CatalogueEntry], changed: dict[str, Path] | None = None) -> None:
-        files = dict(self._files)
-        for article_id, path in (changed or {}).items():
-            stat = path.stat()
-            files[article_id] = [stat.st_size, stat.st_mtime_ns]
-        files = {i: s for i, s in files.items() if i in entries}
-        self._files = files
-        data = {
-            "version": CATALOGUE_VERSION,
-            "files": files,
-            "entries": {i: _entry_json(e) for i, e in entries.items()},
-        }
+    def _save_catalogue(self) -> None:
+        entries = _newest_first((self._entries or {}).values())  # saved in order: later sorts are linear
+        rows = [[*entry, *self._files[entry.id]] for entry in entries]
+        data = {"version": CATALOGUE_VERSION, "folder": self._folder_mtime(), "rows": rows}
         try:
             atomic_write(self._catalogue_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         except OSError:
-            pass  # a read-only library still lists; the cache is only a speed-up
+            return  # a read-only library still lists; the cache is only a speed-up
+        self._stamp = self._cache_stamp()
+
+
+def _by_date(entry: CatalogueEntry) -> str:
+    return entry.date or ""  # sorted in reverse, undated articles ("") come last
+
+
+def _newest_first(entries) -> list[CatalogueEntry]:
+    return sorted(entries, key=_by_date, reverse=True)
 
 
 def _entry_for(article: Article) -> CatalogueEntry:
@@ -237,13 +310,3 @@ def _entry_for(article: Article) -> CatalogueEntry:
         url=article.url,
         tags=tuple(article.tags),
     )
-
-
-def _entry_json(entry: CatalogueEntry) -> dict:
-    data = asdict(entry)
-    data["tags"] = list(entry.tags)
-    return data
-
-
-def _entry_from_json(data: dict) -> CatalogueEntry:
-    return CatalogueEntry(**{**data, "tags": tuple(data.get("tags") or ())})

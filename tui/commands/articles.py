@@ -33,7 +33,7 @@ def run_list(args) -> int:
     from rich.table import Table
 
     library = open_library(args)
-    entries = library.entries()
+    entries = library.verify()
     for problem in library.problems:
         console.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
     if args.json:
