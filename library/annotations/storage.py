@@ -1,0 +1,107 @@
+"""One YAML file of passage tags per article, beside the article rather than inside it.
+
+The article file is never rewritten for a tag, so a re-import or a hand edit of the article
+cannot lose tags, and the tag file stays small, readable and diff-friendly. A tag file that
+cannot be read is renamed aside (never overwritten) so the user's data stays on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import TaggedPassage
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C when available
+FORMAT_VERSION = 1
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes text with line breaks (quotes across blocks, long notes) as readable literal blocks."""
+
+
+_Dumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+class CorruptTagFile(ValueError):
+    """The tag file is not one we wrote; the message names the file and the problem."""
+
+
+@dataclass
+class TagFile:
+    """The passages of one article and the article text (by hash) their anchors were checked against."""
+
+    article_id: str
+    content_hash: str = ""
+    passages: dict[str, TaggedPassage] = field(default_factory=dict)
+
+    def ordered(self) -> list[TaggedPassage]:
+        """In reading order; orphans last."""
+        return sorted(self.passages.values(), key=lambda p: (p.orphan, p.anchor.block, p.anchor.start, p.created))
+
+
+def read_tag_text(path: Path) -> str | None:
+    """The raw text of a tag file; None if there is none yet."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise CorruptTagFile(f"{path}: not UTF-8 text") from None
+
+
+def parse_tag_file(raw: str, path: Path, article_id: str) -> TagFile:
+    try:
+        data = yaml.load(raw, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise CorruptTagFile(f"{path}:{where} broken YAML") from None
+    if data is None:
+        return TagFile(article_id)
+    if not isinstance(data, dict) or not isinstance(data.get("passages", []), list):
+        raise CorruptTagFile(f"{path}: not a tag file (expected a mapping with a list of passages)")
+    tag_file = TagFile(article_id, str(data.get("content_hash") or ""))
+    for number, item in enumerate(data.get("passages") or [], 1):
+        try:
+            passage = TaggedPassage.from_dict(item, article_id)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise CorruptTagFile(f"{path}: passage {number} is incomplete or malformed") from None
+        tag_file.passages[passage.id] = passage
+    return tag_file
+
+
+def dump_tag_file(tag_file: TagFile) -> str:
+    head = {"version": FORMAT_VERSION, "article": tag_file.article_id, "content_hash": tag_file.content_hash}
+    header = (
+        f"# Passage tags of article {tag_file.article_id} (Cuttings). Anchors are block index plus\n"
+        "# code-point offsets, with the exact quote and its context to find the words again.\n"
+    )
+    passages = [_passage_yaml(p) for p in tag_file.ordered()]
+    body = "passages:\n" + "".join(passages) if passages else "passages: []\n"
+    return header + yaml.dump(head, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000) + body
+
+
+@functools.lru_cache(maxsize=50_000)
+def _passage_yaml(passage: TaggedPassage) -> str:
+    """One passage as a YAML list item. Passages are immutable, so a save re-renders only the
+    passages that changed, which keeps saving an article with hundreds of passages quick."""
+    return yaml.dump([passage.to_dict()], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a corrupt file to a name no writer will ever use, and return that name."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    os.replace(path, target)
+    return target
