@@ -25,9 +25,10 @@ class LockTimeout(RuntimeError):
     """Another process held the library lock for longer than we were willing to wait."""
 
 
-def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None) -> None:
+def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None, sync_dir: bool = True) -> None:
     """Replace `path` with `data` all at once. `tmp_dir` (same file system) holds the temp file
-    when the target folder is large: creating a file in a folder of many thousands is slow."""
+    when the target folder is large: creating a file in a folder of many thousands is slow.
+    A batch of writes into one folder may pass `sync_dir=False` and call `fsync_dir` once."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if tmp_dir is not None:
@@ -45,10 +46,11 @@ def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None) -> 
         with _ignore_missing():
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .articlefile import ArticleFileError, dump_article, read_article_file
-from .fileio import atomic_write, file_lock
+from .fileio import atomic_write, file_lock, fsync_dir
 from .model import Article, CatalogueEntry
 
 CATALOGUE_VERSION = 2
@@ -178,13 +178,14 @@ class Library:
             yield self
         finally:
             self._deferred = False
+            fsync_dir(self.articles_dir)
             if self._entries is not None:
                 with self.lock():
                     self._save_catalogue()
 
     def _write(self, article: Article) -> None:
         path = self.path_of(article.id)
-        atomic_write(path, dump_article(article), tmp_dir=self.cache_dir / "tmp")
+        atomic_write(path, dump_article(article), tmp_dir=self.cache_dir / "tmp", sync_dir=not self._deferred)
         entry = _entry_for(article)
         self._catalogue()[article.id] = entry
         stat = path.stat()

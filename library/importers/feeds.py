@@ -1,0 +1,72 @@
+"""RSS and Atom files saved on disk: one article per entry.
+
+feedparser copes with every dialect and most broken feeds. It is handed the file's text as a
+stream, never a string, because given a string that looks like an address it would fetch it:
+importing stays offline. An entry's full text (content:encoded, Atom content) is preferred to
+its summary, which is often a teaser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from ..dates import parse_date_text
+from ..model import Article, clean_text
+from . import ImportFailure
+from .html import fragment_blocks
+
+
+def parse_feed(text: str, path: Path) -> list[Article]:
+    import feedparser
+
+    feed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers={"content-type": "application/xml; charset=utf-8"})
+    if not feed.entries:
+        if feed.bozo and not feed.feed:
+            problem = getattr(feed.bozo_exception, "getMessage", lambda: str(feed.bozo_exception))()
+            raise ImportFailure(path, f"not a readable RSS or Atom feed ({problem})")
+        raise ImportFailure(path, "feed has no entries")
+    source = clean_text(feed.feed.get("title", ""))
+    articles = [_entry_article(entry, source) for entry in feed.entries]
+    articles = [a for a in articles if a.blocks]
+    if not articles:
+        raise ImportFailure(path, "no entry in this feed has any text")
+    return articles
+
+
+def _entry_article(entry, source: str) -> Article:
+    contents = [c for c in entry.get("content", []) if c.get("value", "").strip()]
+    body = max((c["value"] for c in contents), key=len) if contents else entry.get("summary", "")
+    title = clean_text(entry.get("title", ""))
+    blocks = fragment_blocks(body)
+    if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+        blocks = blocks[1:]
+    return Article(
+        title=title or (blocks[0].text[:100] if blocks else "Untitled entry"),
+        blocks=blocks,
+        date=_entry_date(entry),
+        source=source,
+        author=_author(entry.get("author", "")),
+        url=entry.get("link", "").strip(),
+        tags=tuple(t for t in (clean_text(tag.get("term") or "") for tag in entry.get("tags", [])) if t),
+    )
+
+
+def _author(text: str) -> str:
+    """RSS puts an address first ("desk@example.org (Ravi Menon)"); the name is what a reader wants."""
+    named = re.match(r"^\S+@\S+\s*\((.+)\)$", text.strip())
+    return clean_text(named.group(1) if named else text)
+
+
+def _entry_date(entry) -> dt.date | None:
+    """The day as the feed wrote it; feedparser's own parse is in UTC and can shift the day."""
+    for key in ("published", "updated", "created"):
+        found = parse_date_text(entry.get(key, ""))
+        if found:
+            return found
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None

@@ -1,0 +1,121 @@
+"""Saved web pages (HTML), and the HTML inside feed entries, turned into blocks.
+
+trafilatura finds the main text of a page and its metadata (title, date, author, site name)
+far better than hand-written rules, and works on the local file alone. Its result keeps the
+page's structure as elements (headings, lists, quotes), which are walked into blocks here; the
+same walk serves the HTML fragments of RSS and Atom entries, with HTML tag names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..dates import parse_date_text
+from ..model import Article, Block, clean_text
+from . import ImportFailure
+
+# Element names of HTML and of trafilatura's own tree (head, item, quote, lb) alike.
+_KINDS = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    "head": "heading",
+    "p": "paragraph",
+    "li": "bullet",
+    "item": "bullet",
+    "dt": "paragraph",
+    "dd": "paragraph",
+    "blockquote": "quote",
+    "quote": "quote",
+    "figcaption": "caption",
+}
+_CONTAINERS = {
+    "div", "section", "article", "main", "body", "html", "ul", "ol", "list", "dl", "table", "tbody", "thead",
+    "tr", "row", "td", "th", "cell", "figure", "header", "pre", "code", "center", "details", "summary",
+}
+_SKIPPED = {"script", "style", "nav", "footer", "aside", "form", "button", "noscript", "svg", "iframe", "graphic",
+            "img", "video", "audio", "select", "input", "template", "object", "embed"}
+_BREAKS = {"br", "lb", "hr"}
+_BREAK = "\0"  # a line break in the markup; newlines in the source are only white space
+
+
+def parse_html(text: str, path: Path) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # the extractor meets every kind of broken page; report, do not crash
+        raise ImportFailure(path, f"cannot read this HTML ({type(exc).__name__})") from None
+    blocks = list(element_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    title = clean_text(doc.title or "") if doc is not None else ""
+    if blocks and blocks[0].kind == "heading" and blocks[0].text.lower() == title.lower():
+        blocks.pop(0)
+    if not blocks:
+        raise ImportFailure(path, "no article text found in this HTML page")
+    description = clean_text(doc.description or "")
+    return Article(
+        title=title or clean_text(path.stem.replace("_", " ")),
+        blocks=tuple(blocks),
+        standfirst=description if description and not blocks[0].text.startswith(description[:60]) else "",
+        date=parse_date_text(doc.date or ""),
+        source=clean_text(doc.sitename or ""),
+        author=clean_text((doc.author or "").replace(";", ",")),
+        url=(doc.url or "").strip(),
+    )
+
+
+def fragment_blocks(html: str) -> tuple[Block, ...]:
+    """Blocks from a piece of HTML such as a feed entry's content; plain text passes through."""
+    import lxml.html
+
+    if not html.strip():
+        return ()
+    if "<" not in html:
+        return tuple(Block("paragraph", t) for t in (clean_text(p) for p in html.split("\n\n")) if t)
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several types on hopeless markup; treat it as text
+        return (Block("paragraph", clean_text(html)),) if clean_text(html) else ()
+    return tuple(element_blocks(root))
+
+
+def element_blocks(element):
+    """Walk an element tree into blocks: block elements give their kind, loose inline text
+    between them becomes paragraphs, and line breaks split paragraphs."""
+    pending: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag in _KINDS or tag in _CONTAINERS:
+            yield from _paragraphs(pending)
+            pending = []
+            yield from _kind_blocks(child, tag) if tag in _KINDS else element_blocks(child)
+        elif tag in _BREAKS:
+            pending.append(_BREAK)
+        elif tag and tag not in _SKIPPED:
+            pending.append("".join(child.itertext()))
+        pending.append(child.tail or "")
+    yield from _paragraphs(pending)
+
+
+def _kind_blocks(element, tag: str):
+    kind = _KINDS[tag]
+    inner = list(element_blocks(element))
+    if kind in ("heading", "caption"):
+        text = clean_text(" ".join(b.text for b in inner))
+        if text:
+            yield Block(kind, text)
+        return
+    for block in inner:
+        yield Block(kind, block.text) if block.kind == "paragraph" else block
+
+
+def _paragraphs(pieces: list[str]):
+    for text in "".join(pieces).split(_BREAK):
+        text = clean_text(text)
+        if text:
+            yield Block("paragraph", text)

@@ -1,0 +1,134 @@
+"""Markdown articles, with or without YAML front matter (notes apps and web clippers write both).
+
+The body is brought into the plain dialect of the library's own article files (one block per
+paragraph, `## ` headings, `- ` bullets, `> ` quotes) and read with the same block parser, so
+the two cannot drift apart. Links keep their words, images keep their alt text as a caption,
+and emphasis marks are dropped: a reader shows the words, not the formatting.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..articlefile import ArticleFileError, parse_blocks, parse_date, split_front_matter
+from ..dates import parse_date_text
+from ..model import Article, clean_text
+from . import ImportFailure
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_BLOCK_MARKS = ("#", "- ", "> ", "*Caption:*", "\\")  # what parse_blocks would read as markup
+_HIDE = 0xE000  # escaped marks wait in the private-use area while the patterns run
+_HIDDEN = re.compile("[\ue000-\ue0ff]")
+
+
+def parse_markdown(text: str, path: Path) -> Article:
+    try:
+        front, body = split_front_matter(text, path)
+    except ArticleFileError as exc:
+        raise ImportFailure(path, str(exc).removeprefix(f"{path}:").strip()) from None
+    title = _text(front, "title")
+    lines = _normalise(_HTML_COMMENT.sub("", body)).split("\n")
+    first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.endswith("\0")), None)
+    if first is not None and (not title or clean_text(lines[first][3:-1]) == title):
+        title = clean_text(lines.pop(first)[3:-1])
+    blocks = parse_blocks("\n".join(line.rstrip("\0") for line in lines))
+    if not title and blocks and blocks[0].kind == "heading":
+        title, blocks = blocks[0].text, blocks[1:]
+    if not blocks:
+        raise ImportFailure(path, "no article text after the front matter")
+    return Article(
+        title=title or clean_text(path.stem.replace("_", " ")),
+        blocks=blocks,
+        standfirst=_text(front, "standfirst", "description", "summary", "subtitle"),
+        date=_date(front),
+        source=_text(front, "source", "site", "publication", "publisher"),
+        author=_author(front),
+        url=_text(front, "url", "link", "canonical"),
+        tags=_tags(front.get("tags") or front.get("keywords")),
+    )
+
+
+def _normalise(body: str) -> str:
+    """Markdown as written by people, in the one-block-per-paragraph dialect. A level-one
+    heading line ends with a NUL marker so the first one can become the title."""
+    out: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            out.append("")
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if out and out[-1].strip() and _SETEXT.match(line) and not _LIST_ITEM.match(out[-1]):
+            level = "\0" if line.strip().startswith("=") else ""
+            out[-1:] = ["", "## " + _inline(out[-1]) + level, ""]
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            out += ["", "## " + _inline(heading.group(2)) + ("\0" if len(heading.group(1)) == 1 else ""), ""]
+        elif _RULE.match(line):
+            out.append("")
+        elif _LIST_ITEM.match(line):
+            out += ["", "- " + _inline(_LIST_ITEM.sub("", line, count=1))]
+        elif _QUOTE.match(line):
+            out.append("> " + _inline(_QUOTE.sub("", line)))
+        elif line.strip().startswith("![") and _IMAGE.fullmatch(line.strip()):
+            alt = _IMAGE.fullmatch(line.strip()).group(1).strip()
+            out += ["", f"*Caption:* {alt}" if alt else "", ""]
+        else:
+            plain = _inline(line)
+            out.append("\\" + plain if plain.lstrip().startswith(_BLOCK_MARKS) else plain)
+    return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    """Words without link targets and emphasis marks; backslash-escaped marks stay as text."""
+    text = _ESCAPED.sub(lambda m: chr(_HIDE + ord(m.group(1))), text)
+    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return _HIDDEN.sub(lambda m: chr(ord(m.group()) - _HIDE), text).rstrip()
+
+
+def _text(front: dict, *keys: str) -> str:
+    for key in keys:
+        value = front.get(key)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            return clean_text(str(value))
+    return ""
+
+
+def _date(front: dict):
+    for key in ("date", "published", "pubdate", "created"):
+        value = front.get(key)
+        if value:
+            return parse_date(value) or parse_date_text(str(value))
+    return None
+
+
+def _author(front: dict) -> str:
+    value = front.get("author") or front.get("authors") or front.get("byline")
+    if isinstance(value, list):
+        return ", ".join(clean_text(str(v)) for v in value if str(v).strip())
+    return clean_text(str(value)) if isinstance(value, (str, int)) else ""
+
+
+def _tags(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(t for t in (clean_text(str(v)).lstrip("#") for v in value) if t)

@@ -1,0 +1,373 @@
+"""Text a person copied out of a web page (or any plain text file) turned into an article.
+
+Copied pages lose their markup but keep its shape: a title line, a one-sentence standfirst,
+a dateline, bylines, photo captions with agency credits (often twice: the image's alt text and
+the visible caption), bullet points, short section headings between long paragraphs, and page
+furniture. Each line is judged by what it looks like (length, end punctuation, question marks,
+capitals, credit patterns) and where it sits (near the top, next to which lines), never by
+matching the text of any one site. A plain "title, blank line, body" file is the simple case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..dates import find_date
+from ..model import Article, Block, clean_text
+from . import ImportFailure
+from .boilerplate import is_furniture, is_link_title, opens_link_list
+
+HEADER_SPAN = 12  # live lines at the top where title, dateline, byline and standfirst sit
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙○■□➢►▶✓✔*+\-–—]\s+|(?=\d{1,2}[.)]\s+\S))")
+_QUOTE_MARK = re.compile(r"^\s*>\s?")
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|picture|image|illustration|graphic|video|file photo)s?\s*(?:by\b|:|credit|courtesy|source)"
+    r"|\b(?:source|credits?|courtesy)\s*:|\bcourtesy of\b"
+    r"|\b(?:getty images|shutterstock|alamy|ap photo|via afp|via reuters|via getty|afp via|xinhua via)\b",
+    re.IGNORECASE,
+)
+_AGENCY_TAIL = re.compile(r"[/|]\s*[A-Z][A-Z.&'’-]+(?:\s+[A-Z][A-Z.&'’-]+)*\s*\)?\s*$")  # "… / POOL / AFP"
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:caption|source)\s*[,:]\s*", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(.+)$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_OUTLET_WORDS = {
+    "news", "times", "post", "review", "ledger", "journal", "herald", "daily", "weekly", "press", "agency",
+    "magazine", "observer", "tribune", "monitor", "wire", "gazette", "chronicle", "telegraph", "reuters",
+    "bloomberg", "economist", "diplomat", "standard", "express", "bulletin", "dispatch", "insider",
+}
+_NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "del", "la", "le", "der", "den", "du"}
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|[a-z]{2,4}t"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d+|[^\w\s]",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(r"^(?:first |last )?(?:published|updated|posted|modified)\b(?: on)?\s*:?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[\"“‘(]?[A-Z]")
+_NON_WORD = re.compile(r"[\W_]+")
+_OPEN_QUOTES = "\"“‘'«"
+
+
+@dataclass
+class _Header:
+    title: str = ""
+    standfirst: str = ""
+    date: dt.date | None = None
+    author: str = ""
+    source: str = ""
+
+
+@dataclass
+class _Line:
+    text: str
+    role: str = ""  # drop, date, byline, title, standfirst, or a block kind
+
+
+def parse_webtext(text: str, path: Path) -> Article:
+    lines = _lines(text)
+    _mark_furniture(lines)
+    _mark_captions(lines)
+    header = _read_header(lines)
+    live = [line for line in lines if line.role not in ("drop", "date", "byline", "title", "standfirst")]
+    _mark_repeated_captions(live)
+    _mark_headings(live)
+    _mark_pull_quotes(live)
+    blocks = _blocks([line for line in live if line.role != "drop"])
+    if not blocks and not header.standfirst:
+        raise ImportFailure(path, "no article text found (only page furniture)")
+    return Article(
+        title=header.title or clean_text(Path(path).stem.replace("_", " ")),
+        blocks=blocks,
+        standfirst=header.standfirst,
+        date=header.date,
+        author=header.author,
+        source=header.source,
+    )
+
+
+def _blocks(lines: list[_Line]) -> tuple[Block, ...]:
+    """Blocks in page order; a bare credit next to its caption ("Getty Images") joins it."""
+    blocks: list[Block] = []
+    for line in lines:
+        kind = line.role or "paragraph"
+        if kind == "caption" and blocks and blocks[-1].kind == "caption":
+            short, long = sorted((blocks[-1].text, line.text), key=lambda t: len(t.split()))
+            if len(short.split()) <= 5:
+                blocks[-1] = Block("caption", f"{long} ({short})")
+                continue
+        blocks.append(Block(kind, line.text))
+    return tuple(blocks)
+
+
+# -- lines -----------------------------------------------------------------------------
+def _lines(text: str) -> list[_Line]:
+    """One entry per paragraph: copied pages put each paragraph on one line, but a text file
+    wrapped by hand at a fixed width has its paragraphs joined back together."""
+    raw = [line.rstrip() for line in text.split("\n")]
+    wrap = _wrap_width(raw)
+    out: list[_Line] = []
+    previous = ""
+    for line in raw:
+        if not line.strip():
+            previous = ""
+            continue
+        bullet = _BULLET.match(line)
+        if wrap and previous and len(previous) >= 0.75 * wrap and not bullet and out:
+            out[-1].text = clean_text(out[-1].text + " " + line)
+        elif bullet:
+            out.append(_Line(clean_text(line[bullet.end() :]), "bullet"))
+        elif _QUOTE_MARK.match(line):
+            out.append(_Line(clean_text(_QUOTE_MARK.sub("", line)), "quote"))
+        else:
+            out.append(_Line(clean_text(line)))
+        previous = line
+    return [line for line in out if line.text]
+
+
+def _wrap_width(raw: list[str]) -> int:
+    """The width a file was wrapped at, or 0 when its paragraphs are single long lines."""
+    width = max((len(line) for line in raw), default=0)
+    if width > 100:
+        return 0
+    runs_on = sum(
+        1
+        for a, b in zip(raw, raw[1:])
+        if len(a) >= 0.75 * width and b.strip() and (not _SENTENCE_END.search(a) or b.lstrip()[:1].islower())
+    )
+    return width if runs_on >= max(2, 0.3 * sum(1 for line in raw if line.strip())) else 0
+
+
+# -- passes ----------------------------------------------------------------------------
+def _mark_furniture(lines: list[_Line]) -> None:
+    in_link_list = False
+    for line in lines:
+        if in_link_list and (line.role == "bullet" or is_link_title(line.text)):
+            line.role = "drop"
+            continue
+        in_link_list = opens_link_list(line.text)
+        if in_link_list or is_furniture(line.text):
+            line.role = "drop"
+
+
+def _mark_captions(lines: list[_Line]) -> None:
+    for line in lines:
+        if line.role:
+            continue
+        labelled = _CAPTION_LABEL.match(line.text)
+        if labelled:
+            line.text = line.text[labelled.end() :]
+            line.role = "caption" if line.text else "drop"
+        elif _is_credit(line.text):
+            line.role = "caption"
+
+
+def _is_credit(text: str) -> bool:
+    if len(text) > 400 or text[0] in _OPEN_QUOTES or len(_SENTENCE_BREAK.findall(text)) > 2:
+        return False
+    return bool(_CREDIT.search(text) or _AGENCY_TAIL.search(text))
+
+
+def _read_header(lines: list[_Line]) -> _Header:
+    """Title, standfirst, date, author and outlet from the top of the page (and bylines or
+    datelines further down), marking the lines they came from so they leave the body."""
+    header = _Header()
+    live = [line for line in lines if line.role != "drop"]
+    for position, line in enumerate(live):
+        if line.role or len(line.text) > 160:
+            continue
+        names, outlet = _byline(line.text)
+        if names and (position < HEADER_SPAN * 2 or line.text.lower().startswith("reporting by")):
+            line.role, header.author = "byline", header.author or names
+            header.date = header.date or find_date(line.text)
+            below = live[position + 1] if position + 1 < len(live) else None
+            if not outlet and below and not below.role and _is_outlet(below.text):
+                below.role, outlet = "byline", below.text  # the outlet's name under the byline
+            header.source = header.source or outlet
+        elif position < HEADER_SPAN and _is_dateline(line.text):
+            line.role, header.date = "date", header.date or find_date(line.text)
+    top = [line for line in live[:HEADER_SPAN] if not line.role]
+    for index, line in enumerate(top):
+        if len(line.text) > 200:
+            break
+        following = top[index + 1] if index + 1 < len(top) else None
+        if _is_kicker(line.text, following):
+            line.role = "drop"
+            continue
+        line.role, header.title = "title", line.text
+        if following and _near_repeat(line.text, following.text):
+            following.role = "drop"
+        break
+    header.author = header.author or _name_by_dateline(live[:HEADER_SPAN])
+    if header.title:
+        header.standfirst = _take_standfirst(lines)
+    return header
+
+
+def _is_kicker(text: str, following: _Line | None) -> bool:
+    """A section label or breadcrumb above the headline ("ASIA", "World | China")."""
+    if following is None or len(following.text) > 200 or following.text.endswith("."):
+        return False  # what follows is a sentence, so this line is the headline
+    words = text.split()
+    crumbs = re.split(r"\s+[|›»>/]\s+", text)
+    return (
+        (text.isupper() and len(words) <= 5)
+        or (len(words) <= 2 and len(following.text.split()) > 3)
+        or (len(crumbs) > 1 and all(len(c.split()) <= 3 for c in crumbs))
+    )
+
+
+def _take_standfirst(lines: list[_Line]) -> str:
+    """The line under the headline is a standfirst when page furniture, a dateline, a byline
+    or a photo follows it; in a plain file a first paragraph runs straight into the next."""
+    rest = lines[next(i for i, line in enumerate(lines) if line.role == "title") + 1 :]
+    while rest and rest[0].role in ("drop", "date", "byline"):
+        rest = rest[1:]
+    if len(rest) < 2 or rest[0].role or not 30 <= len(rest[0].text) <= 400:
+        return ""
+    if len(_SENTENCE_BREAK.findall(rest[0].text)) > 2 or rest[1].role not in ("drop", "date", "byline", "caption"):
+        return ""
+    if not any(line.role in ("", "bullet", "quote") for line in rest[1:]):
+        return ""  # the only text there is: the article itself, not its summary
+    rest[0].role = "standfirst"
+    return rest[0].text
+
+
+def _byline(text: str) -> tuple[str, str]:
+    """Authors and outlet from "By A and B", "By A, B and C", "By A, The Harbour Review"
+    or "By A, China correspondent" (a role, dropped)."""
+    match = _BYLINE.match(text)
+    if not match:
+        return "", ""
+    rest = re.split(r"\s+(?:[|•·—–-]|in(?= [A-Z]))\s+|;|\s+(?:updated|published|posted|on)\b", match.group(1), flags=re.I)[0]
+    segments = [part.strip(" .") for part in rest.split(",")]
+    if any(sum(w.islower() for w in part.split()) >= 3 for part in segments[1:]):
+        return "", ""  # "By Thursday, the talks had stalled": a sentence, not a byline
+    if len(segments) > 1 and _AND.search(segments[-1]) and all(map(_is_name, _AND.split(rest.replace(",", " and ")))):
+        return ", ".join(name.strip(" .") for name in _AND.split(rest.replace(",", " and "))), ""
+    names = [name.strip(" .") for name in _AND.split(segments[0])]
+    if not all(map(_is_name, names)):
+        return "", ""
+    outlet = segments[1] if len(segments) > 1 and _is_outlet(segments[1]) else ""
+    return ", ".join(names), outlet
+
+
+def _name_by_dateline(top: list[_Line]) -> str:
+    """A byline without "By": a bare name ("Jane Roe in Munich") just above or below the dateline."""
+    for index, line in enumerate(top):
+        if line.role != "date":
+            continue
+        for near in top[max(index - 1, 0) : index] + top[index + 1 : index + 2]:
+            names = _AND.split(re.split(r"\s+in\s+(?=[A-Z])", near.text)[0])
+            if not near.role and all(_is_name(n) and 2 <= len(n.split()) <= 3 for n in names):
+                near.role = "byline"
+                return ", ".join(names)
+    return ""
+
+
+def _is_outlet(text: str) -> bool:
+    words = text.split()
+    return _is_name(text) and (words[0] == "The" or bool(_OUTLET_WORDS & {w.lower() for w in words}))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and not any(
+        ch.isdigit() for ch in text
+    )
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that only says when: "20 June 2023", "Updated 14:02 BST, Tue 20 June 2023",
+    or a "Published ..." label whose date cannot be read (the date then stays unknown)."""
+    if len(text) > 100:
+        return False
+    if _DATE_LABEL.match(text):
+        return True
+    return find_date(text) is not None and len(_DATE_WORDS.sub(" ", text).split()) <= 2
+
+
+def _mark_repeated_captions(live: list[_Line]) -> None:
+    """An image copied out of a page gives its alt text and its visible caption, often the
+    same words with a different dash or with the credit added: keep one, as a caption."""
+    for first, second in zip(live, live[1:]):
+        if first.role in ("", "caption") and second.role in ("", "caption") and len(first.text) <= 300:
+            if _near_repeat(first.text, second.text):
+                keep, drop = sorted((first, second), key=lambda line: (_is_credit(line.text), len(line.text)))[::-1]
+                keep.role, drop.role = "caption", "drop"
+
+
+def _near_repeat(a: str, b: str) -> bool:
+    ka, kb = _key(a), _key(b)
+    short, long = sorted((ka, kb), key=len)
+    if len(short) < 15 or len(short.split()) < 3:
+        return False
+    if len(os.path.commonprefix([short, long])) >= 0.8 * len(short):
+        return True
+    if len(short) < 0.7 * len(long):
+        return False  # too different in length for a 0.85 match; spares building a matcher
+    words = difflib.SequenceMatcher(None, ka.split(), kb.split(), autojunk=False)
+    return words.quick_ratio() >= 0.85 and words.ratio() >= 0.85
+
+
+@functools.lru_cache(maxsize=256)
+def _key(text: str) -> str:
+    """The words of a line without case, dashes or punctuation; each line meets two neighbours."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _mark_headings(live: list[_Line]) -> None:
+    for index, line in enumerate(live):
+        if line.role:
+            continue
+        before = live[index - 1] if index else None
+        after = next((later for later in live[index + 1 :] if later.role != "drop"), None)
+        if _heading_score(line.text, before, after) >= 3:
+            line.role = "heading"
+
+
+def _heading_score(text: str, before: _Line | None, after: _Line | None) -> float:
+    """How much a line looks like a section heading: short, no full stop, often a question,
+    and followed by a long paragraph rather than by another short line."""
+    words = text.split()
+    if len(text) > 120 or len(words) > 16 or after is None:
+        return 0
+    score = 0.0
+    if text.endswith("?"):
+        score += 2
+    elif _SENTENCE_END.search(text) or text.endswith((":", ",", ";")):
+        score -= 2
+    else:
+        score += 2
+    if len(words) <= 10:
+        score += 1
+    if text[0].islower() or text[0] in _OPEN_QUOTES:
+        score -= 2
+    if _SENTENCE_BREAK.search(text):
+        score -= 3
+    if not after.role and len(after.text) >= 150:
+        score += 1
+    if before is None or before.role in ("bullet", "caption") or _SENTENCE_END.search(before.text):
+        score += 0.5
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    if capitalised >= 0.6 and len(words) >= 3:
+        score += 0.5
+    return score
+
+
+def _mark_pull_quotes(live: list[_Line]) -> None:
+    """A quotation set apart on its own line that repeats words from the body is a pull quote."""
+    bodies = [_key(line.text) for line in live if not line.role]
+    for line in live:
+        text = line.text
+        if line.role or len(text) > 300 or text[0] not in _OPEN_QUOTES or text[-1] not in "\"”’'»":
+            continue
+        inner = _key(text)
+        if len(inner) >= 20 and sum(inner in body for body in bodies) >= 2:
+            line.role = "quote"
