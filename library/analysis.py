@@ -1,0 +1,265 @@
+"""An article's entities and issues, computed once and cached on disk.
+
+Opening an article must be instant, so each result is kept in root/.cache/analysis/<content
+hash>.json with a fingerprint of everything it was computed from: the gazetteer and taxonomy
+code and data, and the user's entities.yaml and issues.yaml. Editing any of them changes the
+fingerprint and the next look re-analyses. The cache is derived data: a corrupt file is ignored
+and rewritten, and a read-only library still analyses, only without keeping the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from . import entities as entities_package
+from . import issues as issues_package
+from .articlefile import ArticleFileError
+from .entities import Mention
+from .issues import IssueHit, Passage, Taxonomy, detect
+from .model import Article
+from .store import ArticleNotFound
+
+CACHE_FORMAT = 1  # bump when the cached layout or the analysis code's output changes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    entities: tuple[Mention, ...]
+    issues: tuple[IssueHit, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "entities": [[m.block, m.start, m.end, m.text, m.kind, m.canonical] for m in self.entities],
+            "issues": [[h.id, h.label, h.score, [[p.block, p.start, p.end, p.text] for p in h.passages]] for h in self.issues],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Analysis:
+        return cls(
+            tuple(Mention(b, s, e, text, kind, canonical) for b, s, e, text, kind, canonical in data["entities"]),
+            tuple(IssueHit(i, label, score, tuple(Passage(*p) for p in passages)) for i, label, score, passages in data["issues"]),
+        )
+
+
+class Analyser:
+    def __init__(self, taxonomy: Taxonomy, make_recogniser: Callable, cache_dir: Path | None = None, fingerprint: str = ""):
+        self.taxonomy = taxonomy
+        self._make_recogniser = make_recogniser
+        self.cache_dir = cache_dir
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def for_library(cls, root: Path | None, cache: bool = True) -> Analyser:
+        """The analyser of a library: its gazetteer and taxonomy, caching under root/.cache."""
+        from .entities import Recogniser
+
+        taxonomy = Taxonomy.for_library(root)
+        cache_dir = Path(root) / ".cache" / "analysis" if cache and root is not None else None
+        return cls(taxonomy, lambda: Recogniser.for_library(root), cache_dir, data_fingerprint(root, taxonomy))
+
+    @cached_property
+    def recogniser(self):
+        """Built on first use: reading cached results needs no gazetteer."""
+        return self._make_recogniser()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Problems with the user's issues.yaml, and entities.yaml once the gazetteer is loaded."""
+        loaded = "recogniser" in self.__dict__
+        return self.taxonomy.warnings + (list(self.recogniser.warnings) if loaded else [])
+
+    def analyse(self, article: Article) -> Analysis:
+        """The article's analysis, from the cache when its text and our data are unchanged."""
+        found = self.cached(article.content_hash)
+        if found is None:
+            found = self.analyse_texts([b.text for b in article.blocks], [b.kind for b in article.blocks])
+            self._store(article.content_hash, found)
+        return found
+
+    def analyse_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None) -> Analysis:
+        mentions = self.recogniser.find(texts)
+        return Analysis(tuple(mentions), tuple(detect(self.taxonomy, texts, mentions, kinds)))
+
+    def analyse_plain_text(self, text: str) -> Analysis:
+        """Analysis of a plain text file, with every offset an offset into `text` (block 0)."""
+        blocks = text_blocks(text)
+        found = self.analyse_texts([b.text for b in blocks], [b.kind for b in blocks])
+        shift = [b.offset for b in blocks]
+        return Analysis(
+            tuple(replace(m, block=0, start=m.start + shift[m.block], end=m.end + shift[m.block]) for m in found.entities),
+            tuple(
+                replace(h, passages=tuple(Passage(0, p.start + shift[p.block], p.end + shift[p.block], p.text) for p in h.passages))
+                for h in found.issues
+            ),
+        )
+
+    # -- the cache -----------------------------------------------------------------------
+    def cached(self, content_hash: str) -> Analysis | None:
+        if self.cache_dir is None:
+            return None
+        try:
+            data = json.loads((self.cache_dir / f"{content_hash}.json").read_text(encoding="utf-8"))
+            if data.get("fingerprint") != self.fingerprint:
+                return None
+            return Analysis.from_json(data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, or corrupt: analysed again and rewritten
+
+    def _store(self, content_hash: str, analysis: Analysis) -> None:
+        if self.cache_dir is None:
+            return
+        data = {"fingerprint": self.fingerprint, **analysis.to_json()}
+        try:
+            _replace_file(self.cache_dir / f"{content_hash}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            pass  # a read-only library: analysis still works, it is just not kept
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write derived data atomically (a temp file renamed over the old one) but without the
+    fsync of `atomic_write`: a cache file torn by a power cut reads as corrupt and is simply
+    recomputed, while an fsync per article would make analysing thousands of them wait on the
+    disk (13 ms against 0.3 ms per file, measured)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def data_fingerprint(root: Path | None, taxonomy: Taxonomy) -> str:
+    """Changes when anything an analysis depends on changes: the user's entities.yaml, the
+    effective taxonomy, or the installed code and data of the entity and issue packages."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{taxonomy.fingerprint}".encode())
+    if root is not None:
+        try:
+            digest.update((Path(root) / "entities.yaml").read_bytes())
+        except OSError:
+            pass
+    for package in (entities_package, issues_package):
+        folder = Path(package.__file__).parent
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    stat = Path(__file__).stat()
+    digest.update(f"analysis:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+# -- plain text files --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A slice of a plain text file: text == file_text[offset : offset + len(text)]."""
+
+    offset: int
+    kind: str  # paragraph | bullet
+    text: str
+
+
+WRAP_WIDTH = 100  # hard-wrapped text has lines no longer than this
+_LINE = re.compile(r"[^\n]*\n?")
+_BULLET = re.compile(r"[ \t]*(?:[•◦▪‣●∙]\s*|[-*–]\s+|\d{1,3}[.)]\s+)(?=\S)")
+
+
+def text_blocks(text: str) -> list[TextBlock]:
+    """Paragraphs split at blank lines, a bulleted line starting a block of its own. Blocks are
+    slices of the text, so offsets carry over. The lines of a hard-wrapped paragraph stay
+    together; a paragraph with a line longer than any wrapping width was not wrapped, so each
+    of its lines (a title, a dateline, one sentence a line) is a block of its own."""
+    blocks: list[TextBlock] = []
+    lines: list[tuple[int, int]] = []
+    kind = "paragraph"
+
+    def flush() -> None:
+        if not lines:
+            return
+        if max(hi - lo for lo, hi in lines) > WRAP_WIDTH:
+            blocks.extend(TextBlock(lo, kind if n == 0 else "paragraph", text[lo:hi]) for n, (lo, hi) in enumerate(lines))
+        else:
+            blocks.append(TextBlock(lines[0][0], kind, text[lines[0][0] : lines[-1][1]]))
+        lines.clear()
+
+    for line in _LINE.finditer(text):
+        content = line.group().rstrip()
+        lo = line.start() + len(content) - len(content.lstrip().lstrip("\ufeff").lstrip())
+        hi = line.start() + len(content)
+        if lo >= hi:
+            flush()
+            continue
+        bullet = _BULLET.match(text, line.start(), hi)
+        if bullet:
+            flush()
+            lo, kind = bullet.end(), "bullet"
+        elif not lines:
+            kind = "paragraph"
+        lines.append((lo, hi))
+    flush()
+    return blocks
+
+
+# -- library-wide figures ------------------------------------------------------------------------
+
+
+def _analyses(library, analyser: Analyser) -> Iterator[tuple[object, Analysis]]:
+    """Every article's catalogue entry and analysis; cached results are read without parsing."""
+    for entry in library.entries():
+        found = analyser.cached(entry.content_hash)
+        if found is None:
+            try:
+                found = analyser.analyse(library.get(entry.id))
+            except (ArticleFileError, ArticleNotFound):
+                continue
+        yield entry, found
+
+
+def library_issue_counts(library, analyser: Analyser) -> Counter:
+    """Issue id -> number of articles that discuss it."""
+    return Counter(hit.id for _, found in _analyses(library, analyser) for hit in found.issues)
+
+
+def issue_counts_by_month(library, analyser: Analyser) -> dict[str, Counter]:
+    """Issue id -> Counter of "YYYY-MM" (or "undated") -> number of articles."""
+    months: dict[str, Counter] = {}
+    for entry, found in _analyses(library, analyser):
+        month = entry.date[:7] if entry.date else "undated"
+        for hit in found.issues:
+            months.setdefault(hit.id, Counter())[month] += 1
+    return months
+
+
+def month_range(months: set[str]) -> list[str]:
+    """Every month ("YYYY-MM") from the first to the last given, gaps included, so a chart of
+    counts per month shows quiet months as quiet."""
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def library_entity_counts(library, analyser: Analyser) -> Counter:
+    """(canonical name, kind) -> number of articles that mention the entity."""
+    counts: Counter = Counter()
+    for _, found in _analyses(library, analyser):
+        counts.update({(m.canonical, m.kind) for m in found.entities})
+    return counts
