@@ -25,10 +25,14 @@ class LockTimeout(RuntimeError):
     """Another process held the library lock for longer than we were willing to wait."""
 
 
-def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None, sync_dir: bool = True) -> None:
+def atomic_write(
+    path: Path, data: str | bytes, tmp_dir: Path | None = None, sync_dir: bool = True, durable: bool = True
+) -> None:
     """Replace `path` with `data` all at once. `tmp_dir` (same file system) holds the temp file
     when the target folder is large: creating a file in a folder of many thousands is slow.
-    A batch of writes into one folder may pass `sync_dir=False` and call `fsync_dir` once."""
+    A batch of writes into one folder may pass `sync_dir=False` and call `fsync_dir` once.
+    Derived data (caches) passes `durable=False`: still all-or-nothing, but no fsync, since a
+    cache lost to a power cut is recomputed and an fsync per file costs the disk's latency."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if tmp_dir is not None:
@@ -39,14 +43,15 @@ def atomic_write(path: Path, data: str | bytes, tmp_dir: Path | None = None, syn
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a library file is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with _ignore_missing():
             os.unlink(tmp)
         raise
-    if sync_dir:
+    if durable and sync_dir:
         fsync_dir(path.parent)
 
 
