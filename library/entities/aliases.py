@@ -1,0 +1,162 @@
+"""Alias resolution inside one article: a later "Wang" is the "Wang Yi" named earlier, "SCMP"
+the "South China Morning Post (SCMP)", and "Blinked said" (one letter off) the "Blinken"
+already in the article.
+
+Articles name a person in full once and by one part of the name after that, and spell out an
+organisation before its acronym; a name of one word is read against the fuller names of the
+same article before the rules guess its kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
+
+from .mention import Mention
+from .words import words
+
+REPEATED = 3  # mid-sentence uses that make an untyped word a name
+MIN_FUZZY = 5  # shorter names are too often other real names one letter apart ("Wang", "Wan")
+
+
+@dataclass(frozen=True)
+class Candidate(Mention):
+    """A name before alias resolution, its offsets still into the joined article. `single`:
+    one word found by the rules, read against the article's fuller names; kind None when the
+    rules could not type it, and then dropped unless the article resolves it. `weak`: such a
+    word at a sentence start, kept only when the article also writes it capitalised mid-sentence."""
+
+    from_package: bool = False
+    single: bool = False
+    weak: bool = False
+    guess: bool = False  # a person only because its words look like a name
+
+
+def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], names: Mapping) -> list[Mention]:
+    """Mentions of the article's candidates, whose offsets are into `text`, the article's
+    blocks joined by newlines, each block starting at `starts[block]`. A guessed name that
+    reads as a product anywhere ("Internet Explorer 6") is dropped everywhere."""
+    parts = _name_parts(candidates)
+    acronyms = _acronyms(candidates, text)
+    fuzzy = _typo_index(parts) if any(c.single and c.text not in parts for c in candidates) else {}
+    resolved = [_resolved(c, parts, fuzzy, acronyms, names) for c in candidates]
+    kinds = _one_kind_per_text(resolved, text)
+    mentions = []
+    vetoed = {c.text for c in resolved if c.guess and c.kind is None}
+    for c in resolved:
+        if c.guess and c.text in vetoed:
+            continue
+        kind = c.kind or kinds.get(c.text)
+        if kind is None or c.weak and c.single and c.text not in kinds:
+            continue
+        shift = starts[c.block]
+        mentions.append(Mention(c.block, c.start - shift, c.end - shift, c.text, kind, c.canonical))
+    return mentions
+
+
+def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, str]:
+    """An article uses a one-word name in one sense: the kind a cue or the gazetteer gave one
+    occurrence ("Gloria said") holds for the others. A word it writes capitalised mid-sentence
+    again and again without any cue is a name: an organisation or thing when the article ever
+    puts "the" before it ("the Scientology website"), which English does not do to a person."""
+    typed: dict[str, str] = {}
+    untyped: dict[str, int] = {}
+    articled: set[str] = set()
+    for c in candidates:
+        if c.weak:
+            continue
+        if c.kind:
+            typed.setdefault(c.text, c.kind)
+        else:
+            untyped[c.text] = untyped.get(c.text, 0) + 1
+            if text[max(0, c.start - 4):c.start].lower() == "the ":
+                articled.add(c.text)
+    for name, count in untyped.items():
+        if count >= REPEATED:
+            typed.setdefault(name, "org" if name in articled else "person")
+    return typed
+
+
+def _resolved(c: Candidate, parts: dict, fuzzy: dict, acronyms: dict, names: Mapping) -> Candidate:
+    if c.text in acronyms and (c.single or c.kind == "org") and c.canonical == c.text:
+        canonical, kind = acronyms[c.text]
+        return replace(c, canonical=canonical, kind=kind, single=False, weak=False)
+    if not (c.single or c.from_package) or " " in c.text:
+        return c
+    known = parts.get(c.text)
+    if known and (c.single or known[1] == "person"):
+        return replace(c, canonical=known[0], kind=known[1], single=False, weak=False)
+    if c.single and len(c.text) >= MIN_FUZZY and c.text not in names:
+        for part in sorted({p for variant in _deletions(c.text) for p in fuzzy.get(variant, ())}):
+            if _one_edit(c.text, part):
+                known = parts[part]
+                return replace(c, canonical=known[0], kind=known[1], single=False, weak=False)
+    return c
+
+
+def _name_parts(candidates: Sequence[Candidate]) -> dict[str, tuple[str, str]]:
+    """Each word of the article's fuller names -> (canonical, kind); the first name to claim a
+    word keeps it. Organisation and place names give only their distinctive words."""
+    w = words()
+    common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles
+    parts: dict[str, tuple[str, str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for c in candidates:
+        if c.single or (c.text, c.canonical) in seen:
+            continue
+        seen.add((c.text, c.canonical))
+        for name in {c.text, c.canonical}:
+            tokens = name.replace("-", " ").split()
+            if len(tokens) < 2:
+                continue
+            for token in tokens:
+                if len(token) > 1 and token[0].isupper() and token not in common and not token.isupper():
+                    parts.setdefault(token, (c.canonical, c.kind))
+    return parts
+
+
+def _acronyms(candidates: Sequence[Candidate], text: str) -> dict[str, tuple[str, str]]:
+    """Acronym -> (canonical, kind): spelt out in brackets after a name ("South China Morning
+    Post (SCMP)"), or the initials of a name in the article ("CCP")."""
+    found: dict[str, tuple[str, str]] = {}
+    skip = {"of", "the", "and", "for", "de", "&"}
+    for i, c in enumerate(candidates):
+        if c.kind == "person" or c.single:
+            continue
+        tokens = [t for t in c.text.replace("-", " ").split() if t not in skip]
+        if len(tokens) >= 2:
+            found.setdefault("".join(t[0] for t in tokens).upper(), (c.canonical, c.kind))
+        following = candidates[i + 1] if i + 1 < len(candidates) else None
+        if (following is not None and following.start == c.end + 2
+                and text[c.end:c.end + 2] == " (" and text[following.end:following.end + 1] == ")"):
+            found[following.text] = (c.canonical, c.kind)
+    return found
+
+
+def _typo_index(parts: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """Each person's name part under itself and every one-letter deletion of it: two words one
+    edit apart share such a form, so a misspelling is found without comparing it to every part."""
+    index: dict[str, list[str]] = {}
+    for part, (_, kind) in parts.items():
+        if kind == "person" and len(part) >= MIN_FUZZY:
+            for variant in _deletions(part):
+                index.setdefault(variant, []).append(part)
+    return index
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]

@@ -1,0 +1,372 @@
+"""How one run of capitalised words becomes candidate names.
+
+A run is read left to right: titles ("Foreign Minister") are dropped and make the name after
+them a person; an organisation or place head word ("Party", "Ministry", "Square") types the
+words it ends; "X of the Y" joins when X ends in such a head; a known name inside a run keeps
+its entity; cues around a name ("in Lima", "Montalvo said") type what is left. What the rules
+cannot type (a lone "Wang") is left to alias resolution over the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import compress
+
+from .aliases import Candidate
+from .gazetteer import Entry
+from .words import words
+
+
+def class_of(*tests) -> str:
+    """A regex character class, as ranges, of the Basic Multilingual Plane's code points that
+    pass any of `tests` (capital letters beyond it do not start names in the news). The tests
+    run through map() and the ranges are found by a regex, so this costs milliseconds at import."""
+    chars = list(map(chr, range(0x10000)))
+    flags = bytearray(len(chars))
+    for test in tests:
+        for code in compress(range(len(chars)), map(test, chars)):
+            flags[code] = 1
+    ranges = [(m.start(), m.end() - 1) for m in re.finditer(b"\x01+", bytes(flags))]
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
+
+
+UP = class_of(str.isupper, str.istitle)
+_W = words()
+INITIALS = re.compile(rf"(?:{UP}\.)+")
+DIGIT = re.compile(r"\d")
+WORD_AT = re.compile(r" ?\w+")
+ROMAN = re.compile(r"[IVXLC]+")
+NUMBER_AFTER = re.compile(r" \d")
+CUE_AFTER = re.compile(r",? ([a-z]+)")
+OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
+
+
+class Hit:
+    """A known name from the automaton, standing in a run for the words it covers."""
+
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry) -> None:
+        self.start, self.end, self.entry = start, end, entry
+
+
+class Word:
+    """One piece of a run: a word, or a "dot", "join" ("of the") or name "part" ("van")."""
+
+    __slots__ = ("start", "end", "text", "role")
+
+    def __init__(self, start: int, end: int, text: str, role: str) -> None:
+        self.start, self.end, self.text, self.role = start, end, text, role
+
+
+def _is_acronym(word: str) -> bool:
+    """An unknown all-capital word that reads as an abbreviation: "KCNA", "NWSC", not a Roman
+    numeral, and not a shouted word, whose letters are half vowels ("POOL", "NEVER")."""
+    letters = word.replace(".", "").replace("&", "")
+    return (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and letters not in _W.not_acronyms
+            and not ROMAN.fullmatch(letters)
+            and not (len(letters) >= 4 and 2 * sum(c in "AEIOU" for c in letters) >= len(letters)))
+
+
+class RunReader:
+    """Reads one run of capitalised words into candidate names."""
+
+    def __init__(self, names: dict, firsts: set[str], hits: dict, lower: set[str], block: int, text: str,
+                 sentence_start: bool) -> None:
+        """`names` and `firsts`: the gazetteer's names and their first words (title case);
+        `hits`: known names by start; `lower`: the words the article writes in lower case."""
+        self.names, self.firsts, self.lower = names, firsts, lower
+        self.hits, self.block, self.text, self.sentence_start = hits, block, text, sentence_start
+        self.out: list[Candidate] = []
+
+    def read(self, items: list, tail: bool) -> list[Candidate]:
+        groups = list(self._sentences(items))
+        for i, (group, starts_sentence) in enumerate(groups):
+            self._joined(group, starts_sentence, tail and i == len(groups) - 1)
+        return self.out
+
+    def read_word(self, word: Word, shouted: bool) -> list[Candidate]:
+        """A run of one unknown word, the commonest kind, read without the general machinery."""
+        if shouted:
+            self._shouted([word])
+        else:
+            self._piece([word], self.sentence_start, False)
+        return self.out
+
+    def read_shouted(self, items: list) -> list[Candidate]:
+        for item in items:
+            if isinstance(item, Hit):
+                self._hit(item)
+        self._shouted([item for item in items if isinstance(item, Word) and item.role == "word"])
+        return self.out
+
+    def _sentences(self, items: list):
+        """Split at a full stop unless it ends an abbreviation or an initial ("Mr.", "W.")."""
+        group: list = []
+        starts = self.sentence_start
+        for item in items:
+            if isinstance(item, Word) and item.role == "dot":
+                last = group[-1] if group else None
+                if isinstance(last, Word) and (last.text in _W.title_heads or len(last.text) == 1):
+                    continue
+                if group:
+                    yield group, starts
+                group, starts = [], True
+            else:
+                group.append(item)
+        if group:
+            yield group, starts
+
+    def _joined(self, items: list, starts_sentence: bool, tail: bool) -> None:
+        """Handle "X of the Y": one name when X ends in a head word, else X and Y apart."""
+        segments: list[list] = [[]]
+        for item in items:
+            if isinstance(item, Word) and item.role == "join":
+                segments.append([])
+            else:
+                segments[-1].append(item)
+        forced = None
+        current: list = []
+        for index, segment in enumerate(segments):
+            if not segment:
+                continue
+            current = current + segment if forced else segment
+            last = segment[-1]
+            head = _head_kind(last) if isinstance(last, Word) else None
+            if head and index + 1 < len(segments):
+                forced = forced or head
+                continue
+            self._segment(current, starts_sentence and current[0] is items[0], forced)
+            forced = None
+            current = []
+        if current:
+            self._segment(current, starts_sentence and current[0] is items[0], forced)
+        if tail and self.out:
+            self._extend_to_tail(items)
+
+    def _extend_to_tail(self, items: list) -> None:
+        """"Diaoyutai State guesthouse": an unknown name before a facility noun names the facility."""
+        last = self.out[-1]
+        end = items[-1].end
+        if last.end == end and not isinstance(items[-1], Hit):
+            new_end = WORD_AT.match(self.text, end + 1).end()
+            self.out[-1] = replace(last, end=new_end, text=self.text[last.start:new_end], kind="place",
+                                   canonical=self.text[last.start:new_end], single=False, weak=False, guess=False)
+
+    def _segment(self, items: list, starts_sentence: bool, forced: str | None) -> None:
+        items = self._strip_front(items, starts_sentence)
+        if not items:
+            return
+        if forced:
+            self._emit(items, forced)
+            return
+        title = self._title_index(items)
+        if title is not None:
+            self._title_zone(items[: title + 1])
+            self._names(items[title + 1:], starts_sentence=False, person=True)
+            return
+        last = items[-1]
+        head = _head_kind(last) if isinstance(last, Word) else None
+        if head and isinstance(items[0], Hit) and items[0].entry.kind == "org":
+            self._hit(items[0])  # "CCP Central Committee": the party, then its body
+            self._segment(items[1:], False, None)
+        elif head and len(items) > 1:
+            self._emit(items, head)
+        else:
+            self._names(items, starts_sentence, person=False)
+
+    @staticmethod
+    def _strip_front(items: list, starts_sentence: bool = True) -> list:
+        """Drop what cannot begin a name; mid-sentence a capitalised "Old" or "First" can."""
+        i = 0
+        while i < len(items) and isinstance(items[i], Word) and (
+                items[i].role != "word" or items[i].text in _W.calendar
+                or starts_sentence and items[i].text in _W.function_words):
+            i += 1
+        return items[i:]
+
+    @staticmethod
+    def _title_index(items: list) -> int | None:
+        """The last title word that has a name after it ("Foreign Minister Qin Gang")."""
+        found = None
+        for i, item in enumerate(items[:-1]):
+            if isinstance(item, Word) and item.text in _W.title_heads:
+                rest = items[i + 1:]
+                last = rest[-1]
+                if not (isinstance(last, Word) and _head_kind(last)):
+                    found = i
+        if found is None:
+            return None
+        while found + 1 < len(items) - 1 and isinstance(items[found + 1], Word) and items[found + 1].text in _W.titles:
+            found += 1
+        return found
+
+    def _title_zone(self, items: list) -> None:
+        """Words before a title: only known names and organisations ("US", "Foreign Affairs
+        Committee") are names here; "Chinese Foreign" is part of the title."""
+        heads = [i for i, item in enumerate(items) if isinstance(item, Word) and _head_kind(item) == "org"]
+        if heads:
+            org = self._strip_front(items[: heads[-1] + 1])
+            while org and isinstance(org[0], Word) and (org[0].text in _W.titles):
+                org = org[1:]
+            if len(org) > 1 or (org and isinstance(org[0], Hit)):
+                self._emit(org, "org")
+            items = items[heads[-1] + 1:]
+        for item in items:
+            if isinstance(item, Hit):
+                self._hit(item)
+            elif item.role == "word" and _is_acronym(item.text):
+                self._emit([item], "org")
+
+    def _names(self, items: list, starts_sentence: bool, person: bool) -> None:
+        """Known names keep their entity; the words between them are grouped into names. A
+        title (`person`) types only the name right after it."""
+        piece: list[Word] = []
+        first = True
+        for item in items:
+            if isinstance(item, Hit):
+                if len(piece) == 1 and _plain_name(piece[0]) and piece[0].text.lower() not in self.lower:
+                    if item.entry.kind == "person":
+                        self._hit(item, start=piece[0].start)  # "Anthony Blinken": a first name joins
+                    elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
+                        self._emit([piece[0], item], "person")  # "Valeska Paris" is no place
+                    else:
+                        self._piece(piece, starts_sentence and first, person)
+                        self._hit(item)
+                else:
+                    self._piece(piece, starts_sentence and first, person)
+                    self._hit(item)
+            elif item.role == "word" and (item.text in _W.calendar or item.text in _W.function_words
+                                          or item.text in _W.not_acronyms):
+                self._piece(piece, starts_sentence and first, person)
+            else:
+                piece.append(item)
+                continue
+            piece, first, person = [], False, False
+        self._piece(piece, starts_sentence and first, person)
+
+    def _piece(self, piece: list[Word], at_start: bool, person: bool) -> None:
+        while piece and (piece[0].role != "word" or piece[0].text in _W.demonyms or piece[0].text in _W.titles):
+            piece = piece[1:]
+        while piece and piece[-1].role != "word":
+            piece = piece[:-1]
+        if not piece:
+            return
+        if len(piece) == 1:
+            word = piece[0]
+            if DIGIT.search(word.text):
+                return  # "IE6", "STS-135": model and mission numbers, not names
+            if word.text.isupper() and word.text.title() in self.names:
+                self._shouted(piece)  # "NAIROBI, June 3 (Reuters)"
+            elif word.text.lower() in self.lower:
+                return  # the article writes it in lower case too: a word, not a name ("UNLESS")
+            elif _is_acronym(word.text):
+                self._emit(piece, "org")
+            elif person or self._person_cue(word.start, word.end):
+                self._emit(piece, "person", single=True)
+            elif self._place_cue(word.start, word.end):
+                self._emit(piece, "place", single=True)
+            else:  # untyped: kept only when the article names it in full
+                self._emit(piece, None, single=True, weak=at_start)
+            return
+        if all(w.text.isupper() for w in piece):
+            self._shouted(piece)
+        elif person or self._person_cue(piece[0].start, piece[-1].end):
+            self._emit(piece, "person")
+        elif self._before_a_place(piece[-1].end):
+            self._emit(piece, "place")
+        elif len(piece) <= 3 and (_plain_name(piece[0]) or INITIALS.fullmatch(piece[0].text)) and all(
+                _plain_name(w) or w.role == "part" or w.text.isupper() for w in piece[1:]):
+            # Everyday words the article also writes in lower case ("Science Fair"), or a thing
+            # someone owns ("your Zephyr Audio player"), are no person.
+            if any(w.text.lower() in self.lower for w in piece) or self._words_before(piece[0].start)[1] in OWNERS:
+                return
+            numbered = NUMBER_AFTER.match(self.text, piece[-1].end)  # "Internet Explorer 6": a product
+            self._emit(piece, None if numbered else "person", guess=True)
+        elif self._place_cue(piece[0].start, piece[-1].end):
+            self._emit(piece, "place")
+        else:
+            self._emit(piece, "org")
+
+    def _shouted(self, piece: list[Word]) -> None:
+        """"GETTY IMAGES NORTH AMERICA": capitals hide where names end, so only known names
+        count, looked up longest first. A place among other capitalised words is taken for part
+        of a longer name ("VOICE OF AMERICA"); only a place standing alone ("NAIROBI,") counts."""
+        titled = [w.text.title() for w in piece]
+        i = 0
+        while i < len(piece):
+            if titled[i] not in self.firsts:
+                i += 1
+                continue
+            for j in range(min(len(piece), i + 5), i, -1):
+                entry = self.names.get(" ".join(titled[i:j]))
+                if entry is not None:
+                    if entry.kind != "place" or j - i == len(piece):
+                        self._emit(piece[i:j], entry.kind, canonical=entry.canonical)
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def _person_cue(self, start: int, end: int) -> bool:
+        """ "Montalvo said", "said Mauer"."""
+        after = CUE_AFTER.match(self.text, end)
+        return bool(after) and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues
+
+    def _place_cue(self, start: int, end: int) -> bool:
+        """ "in Lima", "near Kherson", "a visit to Hanoi", "Cape Canaveral, Florida"; not "in
+        Scientology jargon" or "in Amy Chen's book", where the name qualifies the noun after it."""
+        if self._before_a_place(end):
+            return True
+        after = CUE_AFTER.match(self.text, end)
+        if after and after.group(0)[0] == " " and after.group(1).title() not in _W.function_words:
+            return False
+        if self.text.startswith(("'s", "’s"), end):
+            return False
+        before, word = self._words_before(start)
+        if word == "to" or word == "from":
+            return before in _W.place_cue_verbs_for_to
+        return word in _W.place_cues
+
+    def _before_a_place(self, end: int) -> bool:
+        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida")."""
+        hit = self.hits.get(end + 2) if self.text.startswith(", ", end) else None
+        return hit is not None and hit.entry.kind == "place"
+
+    def _words_before(self, start: int) -> tuple[str, str]:
+        """The two words before a name, lower case, when only a space separates them from it."""
+        window = self.text[max(0, start - 30):start]
+        if not window.endswith(" "):
+            return "", ""
+        words = window.lower().split()
+        return (words[-2] if len(words) > 1 else ""), (words[-1] if words else "")
+
+    def _hit(self, hit: Hit, start: int | None = None) -> None:
+        start = hit.start if start is None else start
+        self.out.append(Candidate(self.block, start, hit.end, self.text[start:hit.end], hit.entry.kind,
+                                  hit.entry.canonical, hit.entry.from_package))
+
+    def _emit(self, items: list, kind: str | None, single: bool = False, weak: bool = False,
+              canonical: str | None = None, guess: bool = False) -> None:
+        start, end = items[0].start, items[-1].end
+        text = self.text[start:end]
+        canonical = canonical or text
+        self.out.append(Candidate(self.block, start, end, text, kind, canonical, False, single, weak, guess))
+
+
+def _head_kind(word: Word) -> str | None:
+    if word.role != "word":
+        return None
+    if word.text in _W.org_heads:
+        return "org"
+    if word.text in _W.place_heads:
+        return "place"
+    return None
+
+
+def _plain_name(word: Word) -> bool:
+    """A word that can be part of a personal name: not a title, head, or function word."""
+    text = word.text
+    return (word.role == "word" and text not in _W.titles and text not in _W.org_heads
+            and text not in _W.place_heads and text not in _W.demonyms and not _is_acronym(text))
