@@ -18,7 +18,7 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
 _AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 _CANDIDATES = re.compile(
     r"\b\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO 8601
-    rf"|\b(?:[a-z]{{3}},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"  # 20 June 2023, RFC 822
+    rf"|\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"  # 20 June 2023, RFC 822
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # June 18, 2023
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b",
     re.IGNORECASE,
@@ -51,8 +51,15 @@ def parse_date_text(text: str) -> dt.date | None:
 def find_date(text: str) -> dt.date | None:
     """The first complete date written somewhere inside a line such as
     "Published: Tue 20 June 2023 10.32 BST" or "By Jane Roe | June 18, 2023"."""
+    found = find_date_span(text)
+    return found[0] if found else None
+
+
+def find_date_span(text: str) -> tuple[dt.date, int, int] | None:
+    """The first complete date inside a line and where it is written, so a caller can read
+    what else the line says ("Policy Notes, 22 June 2022")."""
     for match in _CANDIDATES.finditer(text or ""):
         found = parse_date_text(match.group(0))
         if found:
-            return found
+            return found, match.start(), match.end()
     return None

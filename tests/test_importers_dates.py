@@ -38,3 +38,4 @@ def test_dates_are_found_inside_datelines():
     assert find_date("Published: Tue 20 June 2023 10.32 BST") == dt.date(2023, 6, 20)
     assert find_date("By Jane Roe | June 18, 2023") == dt.date(2023, 6, 18)
     assert find_date("Updated 3 hours ago") is None
+    assert find_date("By Jane Roe, 20 June 2023") == dt.date(2023, 6, 20)  # a name before it is no weekday

@@ -76,6 +76,9 @@ def test_byline_with_role_and_labelled_image_credit():
         ("By Jane Roe, Ken Mori and Ann Ho", "Jane Roe, Ken Mori, Ann Ho", ""),
         ("By Jane Roe in Beijing | 20 June 2023", "Jane Roe", ""),
         ("By Thursday, the envoys had agreed on a date for the next round.", "", ""),
+        ("By Ana Ruiz, Harbour Notes", "Ana Ruiz", "Harbour Notes"),
+        ("Written by Tom Berg | Policy notes", "Tom Berg", "Policy notes"),
+        ("By Tom Berg, senior China correspondent | 3 May 2023", "Tom Berg", ""),
     ],
 )
 def test_byline_forms(byline, author, source):
@@ -84,6 +87,37 @@ def test_byline_forms(byline, author, source):
     assert (article.author, article.source) == (author, source)
     assert article.blocks[-1].text == "The two envoys met for a second day of talks on trade and visas."
     assert len(article.blocks) == (2 if not author else 1)
+
+
+def test_outlet_line_under_byline_caption_above_bare_credit_and_follow_prompts():
+    article = read_one("camp-david-credit-lines.txt")
+    assert (article.author, article.source) == ("Ines Duarte", "Northline Notes")
+    assert article.standfirst.startswith("The three leaders agreed")
+    # the caption's words sit on the line above the credit, which is printed twice
+    assert kinds_of(article, "caption") == [
+        "Joe Biden, Fumio Kishida and Yoon Suk Yeol walk to a joint news conference at the presidential "
+        "retreat in Maryland. Photo by Nora Field / AFP"
+    ]
+    assert article.blocks[1].text.startswith("President Joe Biden hosted")
+    assert kinds_of(article, "heading") == ["What does Beijing make of it?"]
+    text = all_text(article)
+    assert "Northline Notes" not in text and "Follow us" not in text and "Facebook" not in text
+    assert kinds_of(article, "paragraph")[-1].startswith("The missile data-sharing")
+
+
+def test_a_heading_above_a_bare_credit_stays_a_heading():
+    body = "The envoys spent the afternoon on visas, flights and the exchange of journalists, " * 3
+    text = f"Envoys meet again\n\n{body}\n\nWhat did they agree on?\n\nPhoto by Li Wen / AFP\n\n{body}\n"
+    article = parse_webtext(text, Path("heading.txt"))
+    assert [b.kind for b in article.blocks] == ["paragraph", "heading", "caption", "paragraph"]
+
+
+def test_a_list_label_under_a_byline_is_not_the_outlet():
+    text = ("Envoys meet again\n\nBy Jane Roe\n\nKey Points\n\n- Visas were discussed.\n- Trade was discussed.\n\n"
+            "The two envoys met for a second day of talks on trade and visas in the capital.\n")
+    article = parse_webtext(text, Path("list.txt"))
+    assert (article.author, article.source) == ("Jane Roe", "")
+    assert article.blocks[0].text == "Key Points"
 
 
 def test_page_with_a_bare_name_by_the_dateline_and_topic_links():

@@ -19,7 +19,7 @@ _FURNITURE = re.compile(
     | advert(?:isement|isment|s)?|ad|sponsored(?:\ content)?|paid\ (?:post|content)|promoted
     | (?:story|article)\ continues\ (?:below|after).*|scroll\ (?:down\ )?to\ continue.*|continue\ reading.*
     | (?:read|see)\ (?:more|also|next)\b.*|related:.*|more:\ .*|also\ read\b.*
-    | (?:follow|like)\ us\ on\ .*|skip\ to\b.*|back\ to\ top|jump\ to\ .*|reuse\ this\ content
+    | (?:follow|like)\ us\ (?:on|for|at|and)\b.*|follow\ @\w+.*|skip\ to\b.*|back\ to\ top|jump\ to\ .*|reuse\ this\ content
     | this\ (?:article|story)\ is\ more\ than\ .{1,20}\ old
     | (?:\d+\ )?comments?(?:\ \(\d+\))?|leave\ a\ comment|(?:view|show)\ comments
     | (?:copyright\b|©).*|all\ rights\ reserved\.?|our\ standards:.*

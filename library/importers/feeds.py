@@ -3,7 +3,8 @@
 feedparser copes with every dialect and most broken feeds. It is handed the file's text as a
 stream, never a string, because given a string that looks like an address it would fetch it:
 importing stays offline. An entry's full text (content:encoded, Atom content) is preferred to
-its summary, which is often a teaser.
+its summary, which is often a teaser; when there is full text, a summary that is not just its
+opening words is the entry's standfirst.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from ..dates import parse_date_text
 from ..model import Article, clean_text
 from . import ImportFailure
+from .captions import key
 from .html import fragment_blocks
 
 
@@ -46,12 +48,23 @@ def _entry_article(entry, source: str) -> Article:
     return Article(
         title=title or (blocks[0].text[:100] if blocks else "Untitled entry"),
         blocks=blocks,
+        standfirst=_standfirst(entry.get("summary", ""), blocks) if contents else "",
         date=_entry_date(entry),
         source=source,
         author=_author(entry.get("author", "")),
         url=entry.get("link", "").strip(),
         tags=tuple(t for t in (clean_text(tag.get("term") or "") for tag in entry.get("tags", [])) if t),
     )
+
+
+def _standfirst(summary: str, blocks) -> str:
+    """The summary, unless it is too short to say anything or repeats the start of the text."""
+    text = clean_text(" ".join(block.text for block in fragment_blocks(summary)))
+    words = key(text)
+    if len(text.split()) < 4 or len(text) > 600 or not blocks:
+        return ""
+    opening = key(" ".join(block.text for block in blocks[:3]))
+    return "" if opening.startswith(words[: max(len(words) - 3, 1)]) else text
 
 
 def _author(text: str) -> str:

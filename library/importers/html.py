@@ -4,15 +4,22 @@ trafilatura finds the main text of a page and its metadata (title, date, author,
 far better than hand-written rules, and works on the local file alone. Its result keeps the
 page's structure as elements (headings, lists, quotes), which are walked into blocks here; the
 same walk serves the HTML fragments of RSS and Atom entries, with HTML tag names.
+
+Two things trafilatura leaves out are taken from the page first: the lead under the headline
+(marked by a class such as "standfirst" or "dek", or repeated in the meta description), which
+becomes the standfirst, and <figcaption> text, which it drops with the <figure> (version 2.3
+has no option to keep it) and which becomes a caption block.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..dates import parse_date_text
 from ..model import Article, Block, clean_text
 from . import ImportFailure
+from .captions import key
 
 # Element names of HTML and of trafilatura's own tree (head, item, quote, lb) alike.
 _KINDS = {
@@ -35,14 +42,19 @@ _SKIPPED = {"script", "style", "nav", "footer", "aside", "form", "button", "nosc
             "img", "video", "audio", "select", "input", "template", "object", "embed"}
 _BREAKS = {"br", "lb", "hr"}
 _BREAK = "\0"  # a line break in the markup; newlines in the source are only white space
+_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|sub-headline|strapline)(?:$|[-_])")
+_OUTSIDE_STORY = {"nav", "footer", "aside", "form"}
 
 
 def parse_html(text: str, path: Path) -> Article:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
-            text,
+        tree = trafilatura.load_html(text)
+        lead = _lead(tree) if tree is not None else ""
+        captions = _unwrap_captions(tree) if tree is not None else set()
+        doc = None if tree is None else trafilatura.bare_extraction(
+            tree,
             with_metadata=True,
             favor_recall=True,
             include_comments=False,
@@ -52,21 +64,70 @@ def parse_html(text: str, path: Path) -> Article:
     except Exception as exc:  # the extractor meets every kind of broken page; report, do not crash
         raise ImportFailure(path, f"cannot read this HTML ({type(exc).__name__})") from None
     blocks = list(element_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    blocks = [Block("caption", b.text) if b.kind == "paragraph" and key(b.text) in captions else b for b in blocks]
     title = clean_text(doc.title or "") if doc is not None else ""
     if blocks and blocks[0].kind == "heading" and blocks[0].text.lower() == title.lower():
         blocks.pop(0)
     if not blocks:
         raise ImportFailure(path, "no article text found in this HTML page")
-    description = clean_text(doc.description or "")
+    standfirst = _take_standfirst(blocks, lead, clean_text(doc.description or ""))
     return Article(
         title=title or clean_text(path.stem.replace("_", " ")),
         blocks=tuple(blocks),
-        standfirst=description if description and not blocks[0].text.startswith(description[:60]) else "",
+        standfirst=standfirst,
         date=parse_date_text(doc.date or ""),
         source=clean_text(doc.sitename or ""),
         author=clean_text((doc.author or "").replace(";", ",")),
         url=(doc.url or "").strip(),
     )
+
+
+def _lead(tree) -> str:
+    """The text of the first element whose class marks it as the lead under the headline,
+    preferring one inside the story (<article>, <main>) to a site's tagline elsewhere."""
+    found = []
+    for element in tree.iter():
+        classes = element.get("class", "").lower().split() if isinstance(element.tag, str) else []
+        if any(_LEAD_CLASS.search(name) for name in classes):
+            ancestors = {a.tag for a in element.iterancestors()}
+            text = clean_text(" ".join(element.itertext()))
+            if 30 <= len(text) <= 600 and not ancestors & _OUTSIDE_STORY:
+                found.append((not ancestors & {"article", "main"}, text))
+    return min(found, key=lambda item: item[0])[1] if found else ""
+
+
+def _unwrap_captions(tree) -> set[str]:
+    """Put each <figcaption> where its <figure> was, as a plain paragraph trafilatura keeps,
+    and return the captions' words so those paragraphs can be told apart again."""
+    import lxml.html
+
+    keys = set()
+    for caption in list(tree.iter("figcaption")):
+        text = clean_text(" ".join(caption.itertext()))
+        figure = caption.getparent()
+        holder = figure if figure is not None and figure.tag == "figure" else caption
+        parent = holder.getparent()
+        if not text or parent is None:
+            continue
+        paragraph = lxml.html.Element("p")
+        paragraph.text, paragraph.tail = text, holder.tail
+        parent.replace(holder, paragraph)
+        keys.add(key(text))
+    return keys
+
+
+def _take_standfirst(blocks: list[Block], lead: str, description: str) -> str:
+    """The standfirst, taken out of the blocks when the page also prints it as its first text.
+    A meta description that only repeats the start of the story is not one."""
+    for candidate in (lead, description):
+        same = [i for i, b in enumerate(blocks[:3]) if b.kind == "paragraph" and key(b.text) == key(candidate)]
+        if candidate and same and len(blocks) > 1:
+            return blocks.pop(same[0]).text
+    if lead:
+        return lead
+    if description and not any(key(b.text).startswith(key(description)[:60]) for b in blocks[:3]):
+        return description
+    return ""
 
 
 def fragment_blocks(html: str) -> tuple[Block, ...]:

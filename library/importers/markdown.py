@@ -3,7 +3,10 @@
 The body is brought into the plain dialect of the library's own article files (one block per
 paragraph, `## ` headings, `- ` bullets, `> ` quotes) and read with the same block parser, so
 the two cannot drift apart. Links keep their words, images keep their alt text as a caption,
-and emphasis marks are dropped: a reader shows the words, not the formatting.
+and emphasis marks are dropped: a reader shows the words, not the formatting. An italic line
+or a credit right under an image belongs to its caption. Without front matter, a short line
+under the title such as "*Policy Notes, 22 June 2022*" or "By Jane Roe" gives date, outlet
+and author.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from ..articlefile import ArticleFileError, parse_blocks, parse_date, split_fron
 from ..dates import parse_date_text
 from ..model import Article, clean_text
 from . import ImportFailure
+from .bylines import credit_line
+from .captions import is_bare_credit, join_caption
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -30,6 +35,7 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _BLOCK_MARKS = ("#", "- ", "> ", "*Caption:*", "\\")  # what parse_blocks would read as markup
 _HIDE = 0xE000  # escaped marks wait in the private-use area while the patterns run
 _HIDDEN = re.compile("[\ue000-\ue0ff]")
+_WHOLLY_EMPHASISED = re.compile(r"^([*_]{1,2})\S.*\S\1$")
 
 
 def parse_markdown(text: str, path: Path) -> Article:
@@ -45,15 +51,22 @@ def parse_markdown(text: str, path: Path) -> Article:
     blocks = parse_blocks("\n".join(line.rstrip("\0") for line in lines))
     if not title and blocks and blocks[0].kind == "heading":
         title, blocks = blocks[0].text, blocks[1:]
+    date, author, source = _date(front), _author(front), _text(front, "source", "site", "publication", "publisher")
+    for block in list(blocks[:2]):
+        found = credit_line(block.text) if block.kind == "paragraph" and len(blocks) > 1 else None
+        if found is None:
+            break
+        blocks = tuple(b for b in blocks if b is not block)
+        date, author, source = date or found[0], author or found[1], source or found[2]
     if not blocks:
         raise ImportFailure(path, "no article text after the front matter")
     return Article(
         title=title or clean_text(path.stem.replace("_", " ")),
         blocks=blocks,
         standfirst=_text(front, "standfirst", "description", "summary", "subtitle"),
-        date=_date(front),
-        source=_text(front, "source", "site", "publication", "publisher"),
-        author=_author(front),
+        date=date,
+        source=source,
+        author=author,
         url=_text(front, "url", "link", "canonical"),
         tags=_tags(front.get("tags") or front.get("keywords")),
     )
@@ -64,7 +77,11 @@ def _normalise(body: str) -> str:
     heading line ends with a NUL marker so the first one can become the title."""
     out: list[str] = []
     in_fence = False
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if _FENCE.match(line):
             in_fence = not in_fence
             out.append("")
@@ -86,12 +103,37 @@ def _normalise(body: str) -> str:
         elif _QUOTE.match(line):
             out.append("> " + _inline(_QUOTE.sub("", line)))
         elif line.strip().startswith("![") and _IMAGE.fullmatch(line.strip()):
-            alt = _IMAGE.fullmatch(line.strip()).group(1).strip()
-            out += ["", f"*Caption:* {alt}" if alt else "", ""]
+            alt = _inline(_IMAGE.fullmatch(line.strip()).group(1).strip())
+            credit, index = _credit_under(lines, index)
+            caption = join_caption(alt, credit) if alt and credit else alt or credit
+            out += ["", f"*Caption:* {caption}" if caption else "", ""]
         else:
             plain = _inline(line)
             out.append("\\" + plain if plain.lstrip().startswith(_BLOCK_MARKS) else plain)
     return "\n".join(out)
+
+
+def _credit_under(lines: list[str], index: int) -> tuple[str, int]:
+    """The paragraph under an image when it is the image's caption or credit (set in italics,
+    or a credit alone), and the index of the line after it; ("", index) otherwise."""
+    start = index
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = start
+    while end < len(lines) and lines[end].strip() and not _starts_block(lines[end]):
+        end += 1
+    raw = " ".join(line.strip() for line in lines[start:end])
+    text = clean_text(_inline(raw))
+    if text and len(text) <= 400 and (_WHOLLY_EMPHASISED.match(raw) or is_bare_credit(text)):
+        return text, end
+    return "", index
+
+
+def _starts_block(line: str) -> bool:
+    return bool(
+        _HEADING.match(line) or _LIST_ITEM.match(line) or _QUOTE.match(line) or _FENCE.match(line)
+        or _RULE.match(line) or line.strip().startswith("![")
+    )
 
 
 def _inline(text: str) -> str:

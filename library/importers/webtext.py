@@ -11,9 +11,6 @@ matching the text of any one site. A plain "title, blank line, body" file is the
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import functools
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,36 +19,16 @@ from ..dates import find_date
 from ..model import Article, Block, clean_text
 from . import ImportFailure
 from .boilerplate import is_furniture, is_link_title, opens_link_list
+from .bylines import is_dateline, is_name, is_outlet, is_role, parse_byline, split_names
+from .captions import is_bare_credit, is_credit, join_caption, key, near_repeat
 
 HEADER_SPAN = 12  # live lines at the top where title, dateline, byline and standfirst sit
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙○■□➢►▶✓✔*+\-–—]\s+|(?=\d{1,2}[.)]\s+\S))")
 _QUOTE_MARK = re.compile(r"^\s*>\s?")
-_CREDIT = re.compile(
-    r"\b(?:photo(?:graph)?|picture|image|illustration|graphic|video|file photo)s?\s*(?:by\b|:|credit|courtesy|source)"
-    r"|\b(?:source|credits?|courtesy)\s*:|\bcourtesy of\b"
-    r"|\b(?:getty images|shutterstock|alamy|ap photo|via afp|via reuters|via getty|afp via|xinhua via)\b",
-    re.IGNORECASE,
-)
-_AGENCY_TAIL = re.compile(r"[/|]\s*[A-Z][A-Z.&'’-]+(?:\s+[A-Z][A-Z.&'’-]+)*\s*\)?\s*$")  # "… / POOL / AFP"
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:caption|source)\s*[,:]\s*", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author:?)\s+(.+)$", re.IGNORECASE)
-_AND = re.compile(r"\s+(?:and|&)\s+")
-_OUTLET_WORDS = {
-    "news", "times", "post", "review", "ledger", "journal", "herald", "daily", "weekly", "press", "agency",
-    "magazine", "observer", "tribune", "monitor", "wire", "gazette", "chronicle", "telegraph", "reuters",
-    "bloomberg", "economist", "diplomat", "standard", "express", "bulletin", "dispatch", "insider",
-}
-_NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "del", "la", "le", "der", "den", "du"}
-_DATE_WORDS = re.compile(
-    r"\b(?:published|updated|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|[a-z]{2,4}t"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d+|[^\w\s]",
-    re.IGNORECASE,
-)
-_DATE_LABEL = re.compile(r"^(?:first |last )?(?:published|updated|posted|modified)\b(?: on)?\s*:?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[\"“‘(]?[A-Z]")
-_NON_WORD = re.compile(r"[\W_]+")
 _OPEN_QUOTES = "\"“‘'«"
 
 
@@ -98,9 +75,9 @@ def _blocks(lines: list[_Line]) -> tuple[Block, ...]:
     for line in lines:
         kind = line.role or "paragraph"
         if kind == "caption" and blocks and blocks[-1].kind == "caption":
-            short, long = sorted((blocks[-1].text, line.text), key=lambda t: len(t.split()))
-            if len(short.split()) <= 5:
-                blocks[-1] = Block("caption", f"{long} ({short})")
+            if is_bare_credit(line.text) or is_bare_credit(blocks[-1].text):
+                caption, credit = sorted((blocks[-1].text, line.text), key=is_bare_credit)
+                blocks[-1] = Block("caption", join_caption(caption, credit))
                 continue
         blocks.append(Block(kind, line.text))
     return tuple(blocks)
@@ -157,21 +134,31 @@ def _mark_furniture(lines: list[_Line]) -> None:
 
 
 def _mark_captions(lines: list[_Line]) -> None:
+    """Credit lines are captions; a bare credit ("Photo by A / AFP") under a short line that
+    is not the headline makes that line its caption."""
+    live: list[_Line] = []
     for line in lines:
-        if line.role:
+        if line.role == "drop":
             continue
-        labelled = _CAPTION_LABEL.match(line.text)
+        labelled = _CAPTION_LABEL.match(line.text) if not line.role else None
         if labelled:
             line.text = line.text[labelled.end() :]
             line.role = "caption" if line.text else "drop"
-        elif _is_credit(line.text):
+        elif not line.role and is_credit(line.text):
             line.role = "caption"
+            above = live[-1] if len(live) > 1 else None
+            if above and not above.role and is_bare_credit(line.text) and _is_caption_text(above.text):
+                above.role = "caption"
+        live.append(line)
 
 
-def _is_credit(text: str) -> bool:
-    if len(text) > 400 or text[0] in _OPEN_QUOTES or len(_SENTENCE_BREAK.findall(text)) > 2:
-        return False
-    return bool(_CREDIT.search(text) or _AGENCY_TAIL.search(text))
+def _is_caption_text(text: str) -> bool:
+    """Short enough to sit under a picture (one sentence, not a paragraph of the story) and
+    long enough not to be the section heading an uncaptioned picture follows."""
+    return (
+        len(text) <= 300 and len(text.split()) >= 6 and not text.endswith(("?", ":"))
+        and not _SENTENCE_BREAK.search(text) and text[0] not in _OPEN_QUOTES
+    )
 
 
 def _read_header(lines: list[_Line]) -> _Header:
@@ -182,15 +169,16 @@ def _read_header(lines: list[_Line]) -> _Header:
     for position, line in enumerate(live):
         if line.role or len(line.text) > 160:
             continue
-        names, outlet = _byline(line.text)
+        names, outlet = parse_byline(line.text)
         if names and (position < HEADER_SPAN * 2 or line.text.lower().startswith("reporting by")):
             line.role, header.author = "byline", header.author or names
             header.date = header.date or find_date(line.text)
-            below = live[position + 1] if position + 1 < len(live) else None
-            if not outlet and below and not below.role and _is_outlet(below.text):
-                below.role, outlet = "byline", below.text  # the outlet's name under the byline
+            below, after = (live[position + 1 : position + 3] + [None, None])[:2]
+            if below and not below.role and (is_role(below.text) or (not outlet and _is_outlet_line(below, after))):
+                below.role = "byline"  # a job title or the outlet's name under the byline
+                outlet = outlet or ("" if is_role(below.text) else below.text)
             header.source = header.source or outlet
-        elif position < HEADER_SPAN and _is_dateline(line.text):
+        elif position < HEADER_SPAN and is_dateline(line.text):
             line.role, header.date = "date", header.date or find_date(line.text)
     top = [line for line in live[:HEADER_SPAN] if not line.role]
     for index, line in enumerate(top):
@@ -201,7 +189,7 @@ def _read_header(lines: list[_Line]) -> _Header:
             line.role = "drop"
             continue
         line.role, header.title = "title", line.text
-        if following and _near_repeat(line.text, following.text):
+        if following and near_repeat(line.text, following.text):
             following.role = "drop"
         break
     header.author = header.author or _name_by_dateline(live[:HEADER_SPAN])
@@ -223,6 +211,13 @@ def _is_kicker(text: str, following: _Line | None) -> bool:
     )
 
 
+def _is_outlet_line(line: _Line, after: _Line | None) -> bool:
+    """An outlet's name on its own line ("Pacific Ledger"), not the label over a list."""
+    if after is not None and after.role == "bullet":
+        return False
+    return is_outlet(line.text) or (is_name(line.text) and 2 <= len(line.text.split()) <= 4)
+
+
 def _take_standfirst(lines: list[_Line]) -> str:
     """The line under the headline is a standfirst when page furniture, a dateline, a byline
     or a photo follows it; in a plain file a first paragraph runs straight into the next."""
@@ -239,58 +234,17 @@ def _take_standfirst(lines: list[_Line]) -> str:
     return rest[0].text
 
 
-def _byline(text: str) -> tuple[str, str]:
-    """Authors and outlet from "By A and B", "By A, B and C", "By A, The Harbour Review"
-    or "By A, China correspondent" (a role, dropped)."""
-    match = _BYLINE.match(text)
-    if not match:
-        return "", ""
-    rest = re.split(r"\s+(?:[|•·—–-]|in(?= [A-Z]))\s+|;|\s+(?:updated|published|posted|on)\b", match.group(1), flags=re.I)[0]
-    segments = [part.strip(" .") for part in rest.split(",")]
-    if any(sum(w.islower() for w in part.split()) >= 3 for part in segments[1:]):
-        return "", ""  # "By Thursday, the talks had stalled": a sentence, not a byline
-    if len(segments) > 1 and _AND.search(segments[-1]) and all(map(_is_name, _AND.split(rest.replace(",", " and ")))):
-        return ", ".join(name.strip(" .") for name in _AND.split(rest.replace(",", " and "))), ""
-    names = [name.strip(" .") for name in _AND.split(segments[0])]
-    if not all(map(_is_name, names)):
-        return "", ""
-    outlet = segments[1] if len(segments) > 1 and _is_outlet(segments[1]) else ""
-    return ", ".join(names), outlet
-
-
 def _name_by_dateline(top: list[_Line]) -> str:
     """A byline without "By": a bare name ("Jane Roe in Munich") just above or below the dateline."""
     for index, line in enumerate(top):
         if line.role != "date":
             continue
         for near in top[max(index - 1, 0) : index] + top[index + 1 : index + 2]:
-            names = _AND.split(re.split(r"\s+in\s+(?=[A-Z])", near.text)[0])
-            if not near.role and all(_is_name(n) and 2 <= len(n.split()) <= 3 for n in names):
+            names = split_names(near.text)
+            if not near.role and all(is_name(n) and 2 <= len(n.split()) <= 3 for n in names):
                 near.role = "byline"
                 return ", ".join(names)
     return ""
-
-
-def _is_outlet(text: str) -> bool:
-    words = text.split()
-    return _is_name(text) and (words[0] == "The" or bool(_OUTLET_WORDS & {w.lower() for w in words}))
-
-
-def _is_name(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and not any(
-        ch.isdigit() for ch in text
-    )
-
-
-def _is_dateline(text: str) -> bool:
-    """A line that only says when: "20 June 2023", "Updated 14:02 BST, Tue 20 June 2023",
-    or a "Published ..." label whose date cannot be read (the date then stays unknown)."""
-    if len(text) > 100:
-        return False
-    if _DATE_LABEL.match(text):
-        return True
-    return find_date(text) is not None and len(_DATE_WORDS.sub(" ", text).split()) <= 2
 
 
 def _mark_repeated_captions(live: list[_Line]) -> None:
@@ -298,28 +252,9 @@ def _mark_repeated_captions(live: list[_Line]) -> None:
     same words with a different dash or with the credit added: keep one, as a caption."""
     for first, second in zip(live, live[1:]):
         if first.role in ("", "caption") and second.role in ("", "caption") and len(first.text) <= 300:
-            if _near_repeat(first.text, second.text):
-                keep, drop = sorted((first, second), key=lambda line: (_is_credit(line.text), len(line.text)))[::-1]
+            if near_repeat(first.text, second.text):
+                keep, drop = sorted((first, second), key=lambda line: (is_credit(line.text), len(line.text)))[::-1]
                 keep.role, drop.role = "caption", "drop"
-
-
-def _near_repeat(a: str, b: str) -> bool:
-    ka, kb = _key(a), _key(b)
-    short, long = sorted((ka, kb), key=len)
-    if len(short) < 15 or len(short.split()) < 3:
-        return False
-    if len(os.path.commonprefix([short, long])) >= 0.8 * len(short):
-        return True
-    if len(short) < 0.7 * len(long):
-        return False  # too different in length for a 0.85 match; spares building a matcher
-    words = difflib.SequenceMatcher(None, ka.split(), kb.split(), autojunk=False)
-    return words.quick_ratio() >= 0.85 and words.ratio() >= 0.85
-
-
-@functools.lru_cache(maxsize=256)
-def _key(text: str) -> str:
-    """The words of a line without case, dashes or punctuation; each line meets two neighbours."""
-    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _mark_headings(live: list[_Line]) -> None:
@@ -363,11 +298,11 @@ def _heading_score(text: str, before: _Line | None, after: _Line | None) -> floa
 
 def _mark_pull_quotes(live: list[_Line]) -> None:
     """A quotation set apart on its own line that repeats words from the body is a pull quote."""
-    bodies = [_key(line.text) for line in live if not line.role]
+    bodies = [key(line.text) for line in live if not line.role]
     for line in live:
         text = line.text
         if line.role or len(text) > 300 or text[0] not in _OPEN_QUOTES or text[-1] not in "\"”’'»":
             continue
-        inner = _key(text)
+        inner = key(text)
         if len(inner) >= 20 and sum(inner in body for body in bodies) >= 2:
             line.role = "quote"

@@ -12,6 +12,7 @@ Run: python tests/perf/bench_import.py [N]
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -21,16 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.perf.corpus import _Writer  # noqa: E402
+from tests.perf.corpus import make_corpus  # noqa: E402
 
 DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "Published %d %b %Y %H:%M", "%Y-%m-%d")
 FURNITURE = ("Advertisement", "Share this article", "Sign up for our newsletter", "Read more: Another story")
 
 
-def web_text(writer: _Writer, number: int) -> str:
+def web_text(article, rng: random.Random) -> str:
     """One article as a person's copy of a news page."""
-    rng = writer.rng
-    article = writer.article(number)
     lines = [article.title, "", article.standfirst, article.date.strftime(rng.choice(DATE_FORMATS))]
     if article.author:
         lines.append(f"By {article.author}")
@@ -45,9 +44,10 @@ def web_text(writer: _Writer, number: int) -> str:
 
 
 def make_files(folder: Path, n: int) -> None:
-    writer = _Writer(seed=7)
-    for number in range(n):
-        (folder / f"page-{number:05d}.txt").write_text(web_text(writer, number), encoding="utf-8")
+    """The generated benchmark articles (tests/perf/corpus.py), each written out as web text."""
+    rng = random.Random(7)
+    for number, article in enumerate(make_corpus(folder.parent / "corpus", n, seed=7).articles()):
+        (folder / f"page-{number:05d}.txt").write_text(web_text(article, rng), encoding="utf-8")
 
 
 def timed(command: list[str]) -> float:
