@@ -14,7 +14,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -58,12 +58,21 @@ class Analyser:
 
     @classmethod
     def for_library(cls, root: Path | None, cache: bool = True) -> Analyser:
-        """The analyser of a library: its gazetteer and taxonomy, caching under root/.cache."""
+        """The analyser of a library: its gazetteer and taxonomy, caching under root/.cache.
+        One per library and process, made again only when the user's entities.yaml or
+        issues.yaml changes: the app and the indexer ask for it per article."""
         from .entities import Recogniser
 
+        key = (str(root), cache)
+        stamp = _user_files_stamp(root)
+        known = _ANALYSERS.get(key)
+        if known is not None and known[0] == stamp:
+            return known[1]
         taxonomy = Taxonomy.for_library(root)
         cache_dir = Path(root) / ".cache" / "analysis" if cache and root is not None else None
-        return cls(taxonomy, lambda: Recogniser.for_library(root), cache_dir, data_fingerprint(root, taxonomy))
+        analyser = cls(taxonomy, lambda: Recogniser.for_library(root), cache_dir, data_fingerprint(root, taxonomy))
+        _ANALYSERS[key] = (stamp, analyser)
+        return analyser
 
     @cached_property
     def recogniser(self):
@@ -124,6 +133,20 @@ class Analyser:
             pass  # a read-only library: analysis still works, it is just not kept
 
 
+_ANALYSERS: dict[tuple, tuple[tuple, Analyser]] = {}
+
+
+def _user_files_stamp(root: Path | None) -> tuple:
+    stamp = []
+    for name in ("entities.yaml", "issues.yaml"):
+        try:
+            stat = (Path(root) / name).stat() if root is not None else None
+        except OSError:
+            stat = None
+        stamp.append((stat.st_size, stat.st_mtime_ns) if stat else None)
+    return tuple(stamp)
+
+
 def data_fingerprint(root: Path | None, taxonomy: Taxonomy) -> str:
     """Changes when anything an analysis depends on changes: the user's entities.yaml, the
     effective taxonomy, or the installed code and data of the entity and issue packages."""
@@ -133,15 +156,23 @@ def data_fingerprint(root: Path | None, taxonomy: Taxonomy) -> str:
             digest.update((Path(root) / "entities.yaml").read_bytes())
         except OSError:
             pass
+    digest.update(_code_stamp().encode())
+    return digest.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """The installed code and data of the analysis, as sizes and mtimes (fixed per process)."""
+    parts = []
     for package in (entities_package, issues_package):
         folder = Path(package.__file__).parent
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
-                digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
     stat = Path(__file__).stat()
-    digest.update(f"analysis:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:20]
+    parts.append(f"analysis:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 # -- plain text files --------------------------------------------------------------------------

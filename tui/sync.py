@@ -3,5 +3,9 @@
 from __future__ import annotations
 
 
-def library_changed(library, changed=(), removed=()) -> None:
-    """Called after articles are added, edited or removed. (The index issue fills this in.)"""
+def library_changed(library, changed=(), removed=()) -> list[str]:
+    """Called after articles are added, edited, tagged or removed: re-indexes those articles
+    only, if a search index exists (otherwise the next search builds it). Returns notices."""
+    from index.writer import update_if_built
+
+    return update_if_built(library, changed, removed)

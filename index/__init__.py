@@ -1,0 +1,9 @@
+"""The library's full-text search index (Whoosh): build, keep in step, repair, search.
+
+Everything Whoosh-specific stays inside this package; the rest of the app uses these names.
+"""
+
+from .query import FIELD_NAMES, QueryError, completions
+from .search import Hit, SearchIndex, SearchResult, open_index
+
+__all__ = ["FIELD_NAMES", "Hit", "QueryError", "SearchIndex", "SearchResult", "completions", "open_index"]

@@ -1,0 +1,112 @@
+"""An article as an index document.
+
+One document per article, not one per block: a search for several words must find an article
+whose words sit in different paragraphs, and BM25F should weigh whole articles against each
+other. Per-block documents would need grouping after every search and still not answer "which
+articles"; on 1,000 benchmark articles they are 18.5 times as many documents, take 3.5 times as
+long to index and 1.7 times the space (`python tests/perf/bench_search.py --blocks 1000`).
+The block a hit opens at is found in the block texts stored with the document when the snippet
+is made (index/highlight.py), with the same tokenizer, so offsets agree with the library's own
+block coordinates.
+
+What a reader sees also includes entities, issues and tags, which come from the analysis and
+annotation modules; the digest stored with each document says which version of all of that it
+was made from, so the index can tell which articles are stale without reading their text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+
+from library.model import Article, CatalogueEntry
+
+from .analysis import SEPARATOR
+from .schema import ENTITY_KINDS
+
+
+def digest_of(content_hash: str, date: str | None, source: str, author: str, tags) -> str:
+    """What an index document depends on, besides the analysis data files."""
+    parts = (content_hash, date or "", source, author, *sorted(set(tags)))
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
+
+
+class DocumentMaker:
+    """Turns articles into index documents, with the library's analysis and passage tags."""
+
+    def __init__(self, library):
+        self.library = library
+        self.analyser = _analyser(library.root)
+        self.annotations = _annotations(library)
+
+    def tags(self, article_id: str, front_matter_tags) -> set[str]:
+        tags = set(front_matter_tags)
+        if self.annotations is not None:
+            tags |= set(self.annotations.tags_of_article(article_id))
+        return tags
+
+    def entry_digest(self, entry: CatalogueEntry) -> str:
+        """The digest an article's document should have, from the catalogue alone."""
+        return digest_of(entry.content_hash, entry.date, entry.source, entry.author, self.tags(entry.id, entry.tags))
+
+    def document(self, article: Article) -> dict:
+        tags = self.tags(article.id, article.tags)
+        date = article.date.isoformat() if article.date else None
+        texts = [article.standfirst, *(block.text for block in article.blocks)]
+        doc = {
+            "id": article.id,
+            "digest": digest_of(article.content_hash, date, article.source, article.author, tags),
+            "title": article.title,
+            "body": SEPARATOR.join(texts),
+            "exact": SEPARATOR.join([article.title, *texts]),
+            "source": article.source,
+            "author": article.author,
+            "blocks": pack_blocks([block.text for block in article.blocks]),
+            "tag": ",".join(sorted(t.replace(",", " ") for t in tags)),
+        }
+        if date:
+            doc["date"] = date
+        if self.analyser is not None:
+            doc.update(analysis_fields(self.analyser.analyse(article)))
+        return doc
+
+
+def analysis_fields(analysis) -> dict:
+    """Entity names (all, and by kind) and issue ids from one article's analysis."""
+    by_kind: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS}
+    for mention in analysis.entities:
+        names = by_kind.setdefault(mention.kind, [])
+        if mention.canonical not in names:
+            names.append(mention.canonical)
+    every = [name for names in by_kind.values() for name in names]
+    fields = {kind: SEPARATOR.join(names) for kind, names in by_kind.items() if kind in ENTITY_KINDS}
+    fields["entity"] = SEPARATOR.join(every)
+    fields["names"] = ",".join(name.replace(",", " ") for name in every)
+    fields["issue"] = " ".join(hit.id for hit in analysis.issues)
+    return fields
+
+
+def pack_blocks(texts: list[str]) -> bytes:
+    """Block texts stored compressed in the index (about a third of their size)."""
+    return zlib.compress(SEPARATOR.join(texts).encode("utf-8"), 1)
+
+
+def unpack_blocks(packed: bytes) -> list[str]:
+    return zlib.decompress(packed).decode("utf-8").split(SEPARATOR) if packed else []
+
+
+def _analyser(root):
+    try:
+        from library.analysis import Analyser
+
+        return Analyser.for_library(root)
+    except ImportError:  # built before the analysis modules: index text and metadata only
+        return None
+
+
+def _annotations(library):
+    try:
+        from library.annotations import Annotations
+    except ImportError:  # built before the annotation store: front-matter tags only
+        return None
+    return Annotations(library)

@@ -1,0 +1,91 @@
+"""Opening the index, and rebuilding it from the library when it cannot be trusted.
+
+The index is derived data, so every problem has the same cure: build it again from the
+library's article files (which are only ever read). What went wrong is told in one line.
+Whoosh's own write lock is an flock that the kernel drops when its holder dies, so a writer
+killed mid-commit leaves no lock that blocks us, only unfinished files the next commit sweeps.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import zlib
+from itertools import islice
+
+from whoosh import index as whoosh_index
+
+from .location import IndexLocation
+from .schema import INDEX_NAME
+from .writer import Progress, build
+
+
+# What reading a truncated or overwritten index file raises (a bug in our code raises others)
+DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnicodeDecodeError, IndexError)
+
+
+class Unusable(Exception):
+    """Why the index in place cannot be used (the message completes "the search index ...")."""
+
+
+def open_or_rebuild(library, progress: Progress | None = None):
+    """The library's Whoosh index, and the one-line notices of any repair that was needed."""
+    location = IndexLocation(library.root)
+    try:
+        return open_checked(location), []
+    except Unusable as problem:
+        return rebuild(library, progress), [notice(str(problem), library)]
+
+
+def rebuild(library, progress: Progress | None = None):
+    location = IndexLocation(library.root)
+    if location.base.exists() and not location.base.is_dir():
+        location.remove_all()
+    folder = location.new_build()
+    build(library, folder, progress)
+    location.publish(folder)
+    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+
+
+def notice(problem: str, library) -> str:
+    return f"search index {problem}: rebuilt it from the {len(library.entries())} articles in {library.root}"
+
+
+def open_checked(location: IndexLocation):
+    """Open the index in use, or raise Unusable saying why not."""
+    folder = location.current()
+    if folder is None:
+        older = location.base.exists() and any(location.base.iterdir())
+        raise Unusable("was made by an older version of cuttings" if older else "was missing")
+    if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
+        if any(folder.glob("*.toc")):
+            raise Unusable("was made by an older version of cuttings")
+        raise Unusable("was missing")
+    try:
+        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+        probe(ix)
+    except Exception as exc:  # a damaged file can fail in any way; the cure is the same
+        raise Unusable(f"was damaged ({describe(exc)})") from None
+    return ix
+
+
+def probe(ix) -> None:
+    """Touch every segment's stored fields, term lists and lengths: cheap, and it catches a
+    missing, truncated or overwritten segment file before a search trips over it."""
+    with ix.searcher() as searcher:
+        for reader, _ in searcher.reader().leaf_readers():
+            last = reader.doc_count_all() - 1
+            if last < 0:
+                continue
+            for docnum in {0, last}:
+                reader.stored_fields(docnum)
+                reader.doc_field_length(docnum, "body")
+            for field in ("exact", "title", "id"):
+                first = next(iter(reader.lexicon(field)), None)
+                if first is not None:
+                    list(islice(reader.postings(field, first.decode("utf-8")).all_ids(), 3))
+
+
+def describe(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:80]}" if text else type(exc).__name__

@@ -1,0 +1,48 @@
+"""The fields of the search index, and the version that names it.
+
+One document per article. Plain words are matched against stemmed `title` and `body`; quoted
+phrases, prefixes and fuzzy words against `exact`, which holds the same text unstemmed with
+positions (title, standfirst, then each block, separated by a position gap). The hit's block is
+found again in the stored block texts when the snippet is made, so the index stays one document per
+article (see index/documents.py for why).
+
+Bump SCHEMA_VERSION whenever a field or analyser changes: the index is stored under a name that
+includes it, so an index built by an older version is noticed and rebuilt.
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from .analysis import exact_analyzer, phrase_analyzer, stemmed_analyzer
+from .dates import DateField
+
+SCHEMA_VERSION = 2
+INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
+ENTITY_KINDS = ("person", "org", "place")
+
+
+def make_schema() -> Schema:
+    exact, stemmed = exact_analyzer(), stemmed_analyzer()
+
+    def names() -> TEXT:
+        return TEXT(analyzer=exact, phrase=True, multitoken_query="phrase")
+
+    return Schema(
+        id=ID(stored=True, unique=True),
+        digest=STORED(),
+        blocks=STORED(),  # compressed block texts, for snippets without reading the article file
+        title=TEXT(analyzer=stemmed, phrase=True, stored=True, field_boost=3.0),
+        body=TEXT(analyzer=stemmed, phrase=False),
+        exact=TEXT(analyzer=phrase_analyzer(), phrase=True, multitoken_query="phrase"),
+        source=TEXT(analyzer=exact, phrase=True, stored=True, multitoken_query="phrase"),
+        author=names(),
+        date=DateField(),
+        entity=names(),
+        person=names(),
+        org=names(),
+        place=names(),
+        names=KEYWORD(commas=True, lowercase=False, scorable=False),
+        issue=KEYWORD(lowercase=True, scorable=True),
+        tag=KEYWORD(commas=True, lowercase=True, scorable=True),
+    )

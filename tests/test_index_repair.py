@@ -1,0 +1,162 @@
+"""The index keeps in step with the library and mends itself: killed writers, damaged or
+missing files and old index versions lead to a rebuild (with one line saying so), never to a
+traceback or to a change in the library's own files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT, Schema
+
+from index import open_index
+from index import writer as index_writer
+from index.location import IndexLocation
+from library.model import Block
+from library.store import Library
+from tests.conftest import ROOT, make_article
+from tui.sync import library_changed
+
+TOPICS = ["soybean tariffs", "chip export controls", "a typhoon in Luzon", "the status of Taiwan", "solar panel duties"]
+
+
+@pytest.fixture
+def filled(library):
+    for number, topic in enumerate(TOPICS):
+        library.add(make_article(f"Briefing {number}", blocks=(Block("paragraph", f"Officials discussed {topic} at length."),)))
+    return library
+
+
+def snapshot(library: Library) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(library.articles_dir.iterdir())}
+
+
+def ids_for(index, text: str) -> set[str]:
+    return {hit.id for hit in index.search(text).hits}
+
+
+def test_a_new_library_gets_an_index_with_a_notice(filled):
+    index = open_index(filled)
+    assert len(index.notices) == 1 and "missing" in index.notices[0]
+    assert len(ids_for(index, "officials")) == len(TOPICS)
+    assert open_index(filled).notices == []
+
+
+def test_deleted_index_is_rebuilt(filled):
+    open_index(filled).close()
+    before = snapshot(filled)
+    IndexLocation(filled.root).remove_all()
+    index = open_index(filled)
+    assert len(index.notices) == 1 and "missing" in index.notices[0]
+    assert len(ids_for(index, "typhoon")) == 1
+    assert snapshot(filled) == before
+
+
+@pytest.mark.parametrize("suffix", [".trm", ".pst", "_stored.col"])
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete"])
+def test_a_damaged_segment_file_is_rebuilt(filled, suffix, damage):
+    open_index(filled).close()
+    before = snapshot(filled)
+    folder = IndexLocation(filled.root).current()
+    target = next(folder.glob(f"*{suffix}"))
+    if damage == "garbage":
+        target.write_bytes(os.urandom(target.stat().st_size))
+    elif damage == "truncate":
+        target.write_bytes(target.read_bytes()[: target.stat().st_size // 3])
+    else:
+        target.unlink()
+    index = open_index(filled)
+    assert len(ids_for(index, "officials")) == len(TOPICS)
+    assert len(ids_for(index, '"the status of Taiwan"')) == 1
+    assert len(index.notices) == 1 and ("damaged" in index.notices[0] or "failed" in index.notices[0]), index.notices
+    assert snapshot(filled) == before
+
+
+def test_an_index_from_an_older_version_is_replaced(filled):
+    old = filled.root / ".index"
+    old.mkdir()
+    whoosh_index.create_in(str(old), Schema(content=TEXT(stored=True)))  # the layout of an earlier version
+    index = open_index(filled)
+    assert len(index.notices) == 1 and "older version" in index.notices[0]
+    assert len(ids_for(index, "tariffs")) == 1
+    assert not list(old.glob("*.toc"))  # the old files are gone; only the new build remains
+
+
+def test_a_writer_killed_mid_write_blocks_nothing(filled):
+    open_index(filled).close()
+    before = snapshot(filled)
+    script = textwrap.dedent(f"""
+        import sys, time
+        from library.store import Library
+        from index.repair import open_checked
+        from index.location import IndexLocation
+        ix = open_checked(IndexLocation(Library({str(filled.root)!r}).root))
+        writer = ix.writer()
+        writer.add_document(id="ghost", title="ghost article", body="poltergeist", exact="poltergeist")
+        print("writing", flush=True)
+        time.sleep(60)
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    lock = next(IndexLocation(filled.root).current().glob("*WRITELOCK"))
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert lock.exists()  # the lock file stays behind...
+    index = open_index(filled)  # ...but it is an flock the kernel released, so nothing is stuck
+    assert index.notices == []
+    assert ids_for(index, "poltergeist") == set()
+    added = filled.add(make_article("Late news", blocks=(Block("paragraph", "A ferry strike closed the harbour."),)))
+    index.update(changed=[added.id])
+    assert ids_for(index, "ferry") == {added.id}
+    assert snapshot(filled) == {**before, f"{added.id}.md": snapshot(filled)[f"{added.id}.md"]}
+
+
+def test_changes_reach_the_index_through_library_changed(filled):
+    index = open_index(filled)
+    added = filled.add(make_article("Port news", blocks=(Block("paragraph", "Dockworkers in Busan went on strike."),)))
+    library_changed(filled, changed=[added.id])
+    assert ids_for(index, "dockworkers") == {added.id}
+    edited = replace(filled.get(added.id), blocks=(Block("paragraph", "Crane operators in Busan went on strike."),))
+    filled.save(edited)
+    library_changed(filled, changed=[added.id])
+    assert ids_for(index, "dockworkers") == set() and ids_for(index, "crane") == {added.id}
+    filled.remove(added.id)
+    library_changed(filled, removed=[added.id])
+    assert ids_for(index, "crane") == set()
+
+
+def test_library_changed_without_an_index_does_not_build_one(filled):
+    added = filled.add(make_article("Quiet", blocks=(Block("paragraph", "Nothing happened."),)))
+    assert library_changed(filled, changed=[added.id]) == []
+    assert IndexLocation(filled.root).current() is None
+
+
+def test_check_finds_missing_stale_and_orphaned_articles(filled):
+    index = open_index(filled)
+    assert index.check() == ([], []) and index.orphans() == []
+    entries = filled.entries()
+    added = filled.add(make_article("Unindexed", blocks=(Block("paragraph", "Unseen words."),)))
+    filled.save(replace(filled.get(entries[0].id), source="Another Source"))
+    filled.remove(entries[1].id)
+    missing, stale = index.check()
+    assert missing == [added.id] and stale == [entries[0].id] and index.orphans() == [entries[1].id]
+    index.update(changed=[*missing, *stale], removed=index.orphans())
+    assert index.check() == ([], []) and index.orphans() == []
+    assert ids_for(index, "unseen") == {added.id}
+
+
+def test_parallel_build_indexes_the_same_articles(filled, monkeypatch):
+    serial = open_index(filled)
+    expected = {q: ids_for(serial, q) for q in ("officials", '"the status of Taiwan"', "tariffs", "source:pacific")}
+    serial.close()
+    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
+    parallel = open_index(filled)
+    assert parallel.rebuild() == len(TOPICS)
+    assert {q: ids_for(parallel, q) for q in expected} == expected

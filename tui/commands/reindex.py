@@ -1,0 +1,27 @@
+"""`cuttings reindex`: rebuild the search index from the library, with a progress bar."""
+
+from __future__ import annotations
+
+from ..console import console
+from .search import existing_library
+
+
+def register(sub) -> None:
+    p = sub.add_parser("reindex", help="rebuild the search index from the library")
+    p.set_defaults(func=run_reindex)
+
+
+def run_reindex(args) -> int:
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from index.repair import rebuild
+
+    library = existing_library(args)
+    started = time.perf_counter()
+    with Progress("indexing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+        ix = rebuild(library, lambda done, total: bar.update(task, completed=done, total=total))
+    console.print(f"indexed {ix.doc_count()} articles in {time.perf_counter() - started:.1f} s", markup=False)
+    return 0
