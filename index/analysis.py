@@ -7,9 +7,9 @@ side drops them from plain word searches), so "the status of Taiwan" as a phrase
 that wording. A paragraph separator (U+2029, which `clean_text` never leaves in article text)
 between blocks or names opens a wide position gap, so no phrase spans two blocks or two names.
 
-Phrases with stop words are made fast by common grams (see `with_grams`). One generator
-does tokenizing, folding and stemming at once: a chain of Whoosh filters costs a
-generator layer per token, and analysis is most of the time spent indexing.
+Phrases are answered from word pairs (see `pair_terms`). One generator does tokenizing,
+folding and stemming at once: a chain of Whoosh filters costs a generator layer per token, and
+analysis is a large part of the time spent indexing.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ GAP = 100
 STOPS = frozenset(STOP_WORDS) | {"s"}
 
 _CJK = "\u3040-\u30ff\u3100-\u312f\u3131-\u318e\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+_RECENT: dict[tuple, list] = {}  # (text, start position, stemming) -> its pieces
 _PATTERN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>[^\W_{_CJK}]+)|(?P<sep>{SEPARATOR})")
 
 
@@ -38,15 +39,15 @@ def fold(word: str) -> str:
 
 class TextTokenizer(Tokenizer):
     """Folded words (stemmed when `stemming`) and CJK character pairs, with positions and
-    offsets; with `grams`, also the common-word pairs described in `with_grams`."""
+    offsets; with `pairs`, each two adjacent words of the text as one term instead."""
 
-    def __init__(self, stemming: bool = False, grams: bool = False):
+    def __init__(self, stemming: bool = False, pairs: bool = False):
         self.stemming = stemming
-        self.grams = grams
+        self.pairs = pairs
         self._cache: dict[str, str] = {}
 
     def _key(self) -> tuple:
-        return (type(self), self.stemming, self.grams)
+        return (type(self), self.stemming, self.pairs)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, TextTokenizer) and other._key() == self._key()
@@ -55,7 +56,7 @@ class TextTokenizer(Tokenizer):
         return hash(self._key())
 
     def __getstate__(self) -> dict:
-        return {"stemming": self.stemming, "grams": self.grams}  # pickled into the index; not the cache
+        return {"stemming": self.stemming, "pairs": self.pairs}  # pickled into the index; not the cache
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(**state)
@@ -71,8 +72,18 @@ class TextTokenizer(Tokenizer):
                 self._cache[word] = cached
         return cached
 
-    def pieces(self, value: str, start_pos: int = 0):
-        """(term, position, start, end) for each word or CJK pair of `value`."""
+    def pieces(self, value: str, start_pos: int = 0) -> list:
+        """(term, position, start, end) for each word or CJK pair of `value`; remembered for
+        a few texts, since `exact` and `pairs` index the same text one after the other."""
+        key = (value, start_pos, self.stemming)
+        found = _RECENT.get(key)
+        if found is None:
+            if len(_RECENT) >= 4:
+                _RECENT.clear()
+            found = _RECENT[key] = list(self._pieces(value, start_pos))
+        return found
+
+    def _pieces(self, value: str, start_pos: int):
         pos = start_pos
         term = self.term
         for match in _PATTERN.finditer(value):
@@ -94,10 +105,8 @@ class TextTokenizer(Tokenizer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pieces = self.pieces(value, start_pos)
-        if self.grams and mode == "index":
-            pieces = with_grams(pieces)
-        elif self.grams and mode == "query":
-            pieces = query_grams(list(pieces))
+        if self.pairs:
+            pieces = adjacent_pairs(pieces)
         for text, pos, start, end in pieces:
             token.text = text
             token.boost = 1.0
@@ -112,56 +121,29 @@ class TextTokenizer(Tokenizer):
             yield token
 
 
-def _gram(first, second):
-    """The pair of two adjacent pieces if one of them is a stop word, else None."""
-    if second[1] == first[1] + 1 and (first[0] in STOPS or second[0] in STOPS):
-        return f"{first[0]} {second[0]}", first[1], first[2], second[3]
-    return None
-
-
-def with_grams(pieces):
-    """Every piece, plus "a b" at a's position wherever a or b is a stop word (common grams).
-    A phrase with common words then matches through these rarer pairs instead of walking the
-    positions of "the" and "of" in every article."""
+def adjacent_pairs(pieces):
+    """"a b" at a's position for each word a followed directly by b (not across a block gap)."""
     previous = None
     for piece in pieces:
-        yield piece
-        if previous is not None:
-            gram = _gram(previous, piece)
-            if gram:
-                yield gram
+        if previous is not None and piece[1] == previous[1] + 1:
+            yield f"{previous[0]} {piece[0]}", previous[1], previous[2], piece[3]
         previous = piece
 
 
-def query_grams(pieces: list) -> list:
-    """A phrase as one piece per position: the pair starting there if it is indexed, else the
-    word; a last word already inside the previous pair is left out."""
-    out = []
-    for i, piece in enumerate(pieces):
-        gram = _gram(piece, pieces[i + 1]) if i + 1 < len(pieces) else None
-        if gram:
-            out.append(gram)
-        elif not (i and out and out[-1][0].count(" ") and out[-1][1] == piece[1] - 1 and i == len(pieces) - 1):
-            out.append(piece)
-    return out
-
-
-def phrase_words(terms) -> list[str]:
-    """The words of a phrase given as `query_grams` terms."""
-    words = [t.split(" ")[0] for t in terms]
-    if terms and " " in terms[-1]:
-        words.append(terms[-1].split(" ")[1])
-    return words
+def pair_terms(words: list[str]) -> list[str]:
+    """A phrase of two or more words as the pairs that cover it, one per position: a
+    two-word phrase is one term, found without reading positions at all."""
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 def exact_analyzer() -> TextTokenizer:
-    """Unstemmed terms: names, sources, and finding matches again for snippets."""
+    """Unstemmed terms: names, sources, prefixes, fuzzy matches, finding matches for snippets."""
     return TextTokenizer(stemming=False)
 
 
-def phrase_analyzer() -> TextTokenizer:
-    """Unstemmed terms plus common-word pairs: phrases, prefixes, fuzzy matches."""
-    return TextTokenizer(stemming=False, grams=True)
+def pair_analyzer() -> TextTokenizer:
+    """Adjacent unstemmed word pairs: phrases."""
+    return TextTokenizer(stemming=False, pairs=True)
 
 
 def stemmed_analyzer() -> TextTokenizer:

@@ -53,12 +53,14 @@ class DocumentMaker:
         tags = self.tags(article.id, article.tags)
         date = article.date.isoformat() if article.date else None
         texts = [article.standfirst, *(block.text for block in article.blocks)]
+        whole = SEPARATOR.join([article.title, *texts])
         doc = {
             "id": article.id,
             "digest": digest_of(article.content_hash, date, article.source, article.author, tags),
             "title": article.title,
             "body": SEPARATOR.join(texts),
-            "exact": SEPARATOR.join([article.title, *texts]),
+            "exact": whole,
+            "pairs": whole,
             "source": article.source,
             "author": article.author,
             "blocks": pack_blocks([block.text for block in article.blocks]),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as q
 
-from .analysis import exact_analyzer, fold, phrase_words, stemmed_analyzer
+from .analysis import exact_analyzer, fold, stemmed_analyzer
 from .query import NAME_FIELDS
 
 SNIPPET_WIDTH = 220
@@ -44,15 +44,16 @@ class Wanted:
         if isinstance(node, q.Term):
             if node.fieldname in ("title", "body"):
                 self.stems.add(node.text)
-            elif node.fieldname == "exact" and " " in node.text:
+            elif node.fieldname == "pairs":
                 self.phrases.append(tuple(node.text.split(" ")))
             elif node.fieldname == "exact" or node.fieldname in NAME_FIELDS:
                 self.words.add(node.text)
             return
         if isinstance(node, q.Phrase):
-            if node.fieldname == "exact":
-                self.phrases.append(tuple(phrase_words(node.words)))
-            elif node.fieldname in NAME_FIELDS:
+            if node.fieldname == "pairs":
+                words = [pair.split(" ")[0] for pair in node.words] + node.words[-1].split(" ")[1:]
+                self.phrases.append(tuple(words))
+            elif node.fieldname in ("exact", *NAME_FIELDS):
                 self.phrases.append(tuple(node.words))
             return
         for child in node.children():

@@ -7,9 +7,14 @@
     title: source: author: entity: person: org: place: issue: tag: date:   fields
 
 Parsing happens in two steps: Whoosh parses the text against the unstemmed `exact` field, then
-`resolve` rewrites plain words into stemmed title/body terms, drops stop words outside phrases
-and expands prefixes and fuzzy words against the open index, bounded, so no query can make a
-search scan the whole vocabulary. Anything malformed raises QueryError with one line to show.
+`resolve` rewrites plain words into stemmed title/body terms, drops stop words outside phrases,
+turns phrases into word pairs and expands prefixes and fuzzy words against the open index,
+bounded, so no query can make a search scan the whole vocabulary. Anything malformed raises
+QueryError with one line to show.
+
+A phrase of two words is one pair term, so it costs what a single word costs; a longer phrase is
+a phrase of its pairs ("the status of taiwan" is "the status", "status of", "of taiwan" at
+consecutive positions), whose position lists are far shorter than those of "the" and "of".
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from functools import lru_cache
 from whoosh import query as q
 from whoosh.qparser import QueryParser, plugins
 
-from .analysis import STOPS, stemmed_analyzer
+from .analysis import STOPS, pair_terms, stemmed_analyzer
 from .schema import make_schema
 
 FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date")
@@ -112,7 +117,9 @@ def resolve(parsed: q.Query, reader) -> q.Query:
             return _expanded(node.fieldname, prefix_terms(reader, node.fieldname, node.text), node.boost)
         if isinstance(node, q.TermRange) and node.fieldname != "date":
             raise QueryError(f"ranges [a TO b] work only on date:, not {node.fieldname}:")
-        if isinstance(node, q.Term) and node.fieldname == "exact" and " " not in node.text:  # a space: a phrase's pair
+        if isinstance(node, q.Phrase) and node.fieldname == "exact" and node.slop == 1:
+            return _pair_query(node)
+        if isinstance(node, q.Term) and node.fieldname == "exact":
             if node.text in STOPS:
                 dropped.append(node.text)
                 return q.NullQuery
@@ -129,12 +136,18 @@ def resolve(parsed: q.Query, reader) -> q.Query:
     return result
 
 
+def _pair_query(phrase: q.Phrase) -> q.Query:
+    pairs = pair_terms(phrase.words)
+    if len(pairs) == 1:
+        return q.Term("pairs", pairs[0], boost=phrase.boost)
+    return q.Phrase("pairs", pairs, boost=phrase.boost) if pairs else phrase
+
+
 def prefix_terms(reader, field: str, prefix: str) -> list[str]:
     found = []
     for raw in reader.expand_prefix(field, prefix):
         term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if " " not in term:  # common-word pairs are there for phrases only
-            found.append(term)
+        found.append(term)
         if len(found) >= SCAN_LIMIT:
             break
     return _most_frequent(reader, field, found)
@@ -145,7 +158,7 @@ def fuzzy_terms(reader, field: str, word: str, maxdist: int) -> list[str]:
     (each segment has an automaton for this; the combined reader would compare every word)."""
     found: set[str] = set()
     for leaf, _ in reader.leaf_readers():
-        found.update(t for t in leaf.terms_within(field, word, maxdist, prefix=1) if " " not in t)
+        found.update(leaf.terms_within(field, word, maxdist, prefix=1))
     return _most_frequent(reader, field, sorted(found))
 
 
@@ -174,7 +187,7 @@ def plain_words(parsed: q.Query) -> list[str]:
     """The plain (unfielded, unquoted) words of a parsed query, for "did you mean"."""
     words = []
     for node in parsed.leaves():
-        if type(node) is q.Term and node.fieldname == "exact" and node.text not in STOPS and " " not in node.text:
+        if type(node) is q.Term and node.fieldname == "exact" and node.text not in STOPS:
             words.append(node.text)
     return words
 

@@ -1,8 +1,9 @@
 """The fields of the search index, and the version that names it.
 
-One document per article. Plain words are matched against stemmed `title` and `body`; quoted
-phrases, prefixes and fuzzy words against `exact`, which holds the same text unstemmed with
-positions (title, standfirst, then each block, separated by a position gap). The hit's block is
+One document per article. Plain words are matched against stemmed `title` and `body`; prefixes,
+fuzzy words and one-word phrases against `exact`, which holds the same text unstemmed with
+positions (title, standfirst, then each block, separated by a position gap); phrases of two or
+more words against `pairs`, the same text as adjacent word pairs (see index/query.py). The hit's block is
 found again in the stored block texts when the snippet is made, so the index stays one document per
 article (see index/documents.py for why).
 
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from .analysis import exact_analyzer, phrase_analyzer, stemmed_analyzer
+from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
@@ -34,7 +35,8 @@ def make_schema() -> Schema:
         blocks=STORED(),  # compressed block texts, for snippets without reading the article file
         title=TEXT(analyzer=stemmed, phrase=True, stored=True, field_boost=3.0),
         body=TEXT(analyzer=stemmed, phrase=False),
-        exact=TEXT(analyzer=phrase_analyzer(), phrase=True, multitoken_query="phrase"),
+        exact=TEXT(analyzer=exact, phrase=True, multitoken_query="phrase"),
+        pairs=TEXT(analyzer=pair_analyzer(), phrase=True),
         source=TEXT(analyzer=exact, phrase=True, stored=True, multitoken_query="phrase"),
         author=names(),
         date=DateField(),

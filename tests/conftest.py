@@ -29,6 +29,15 @@ def make_article(title="Chip rules tighten", **kw) -> Article:
     return Article(title=title, blocks=tuple(blocks), **kw)
 
 
+@pytest.fixture(autouse=True)
+def private_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's config file, search history or demo copy."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
 @pytest.fixture
 def library(tmp_path) -> Library:
     return Library(tmp_path / "lib").ensure()

@@ -210,6 +210,7 @@ def main() -> None:
             location.publish(folder)
             print(f"reindex, cuttings (2 reader processes + 2 Whoosh writer processes): {fast:.1f} s wall, "
                   f"{fast_cpu:.0f} CPU s ({len(entries) / fast:.0f} articles/s), index {folder_mb(folder):.0f} MB, "
+                  f"largest process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB, "
                   f"load average {os.getloadavg()[0]:.1f}")
             if not args.skip_naive:
                 print(f"reindex speed-up: {naive / fast:.2f}x wall; CPU work {fast_cpu / naive_cpu:.2f}x the naive writer's")

@@ -1,0 +1,197 @@
+"""Live search in the app: `/`, type, read the results, Enter to the hit, n/N, Escape back."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from index import open_index
+from library.store import Library
+from tests.app_support import make_library, screen_text, segments_with, wait_for
+from tui.app import CuttingsApp
+from tui.screens.search import SearchScreen
+from tui.widgets.reader import Reader
+
+SIZES = [(80, 24), (140, 40)]
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    """The library with its index built, as `cuttings import` leaves it (built once: slow)."""
+    library = make_library(tmp_path_factory.mktemp("indexed") / "lib")
+    open_index(library).close()
+    return library.root
+
+
+@pytest.fixture
+def app(indexed, tmp_path):
+    root = shutil.copytree(indexed, tmp_path / "lib", symlinks=True)
+    return CuttingsApp(Library(root))
+
+
+def search_screen(app) -> SearchScreen:
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+async def type_query(pilot, text: str) -> SearchScreen:
+    """Press `/`, type the query key by key, and wait for its results."""
+    await pilot.press("slash", *text)
+    screen = search_screen(pilot.app)
+    await wait_for(pilot, lambda: screen.shown == text.strip())
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_typing_shows_results_with_title_date_and_marked_snippet(app, size):
+    async with app.run_test(size=size) as pilot:
+        screen = await type_query(pilot, "balloon")
+        text = screen_text(app)
+        assert "Balloon shot down" in text and "2023-02-04" in text
+        assert "1 result" in text
+        marked = [s for s in segments_with(app, "balloon") if s.style and (s.style.bold or s.style.bgcolor)]
+        assert marked, "the matched word in the snippet is highlighted"
+
+
+async def test_results_follow_the_typing_and_old_answers_are_dropped(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await type_query(pilot, "Beijing")
+        assert screen.result.total == 3
+        await pilot.press(*" balloon")
+        await wait_for(pilot, lambda: screen.shown == "Beijing balloon")
+        assert [h.title for h in screen.result.hits] == ["Balloon shot down off South Carolina"]
+        assert screen.results.option_count == 1
+
+
+async def test_phrase_query_finds_only_articles_with_the_phrase(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await type_query(pilot, '"export controls"')
+        assert [h.title for h in screen.result.hits] == ["Washington tightens chip export controls"]
+        await pilot.press("ctrl+u", *'"controls export"')
+        await wait_for(pilot, lambda: screen.shown == '"controls export"')
+        await pilot.pause()
+        assert screen.results.option_count == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_opens_the_article_at_the_hit_with_terms_marked_and_n_steps(app, size):
+    async with app.run_test(size=size) as pilot:
+        screen = await type_query(pilot, "Nvidia")
+        hit = screen.result.hits[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        assert app.screen is app.reading and app.focused is reader
+        assert reader.article.title == "Washington tightens chip export controls"
+        assert reader.cursor.block == hit.block and "Nvidia" in reader.article.blocks[hit.block].text
+        assert any("Nvidia" in s.text for s in segments_with(app, "Nvidia")), "the hit is on screen"
+        text = reader.article.blocks[hit.block].text
+        assert text[reader.cursor.start : reader.cursor.end] == "Nvidia"
+
+
+async def test_n_and_shift_n_step_through_matches_in_the_article(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await type_query(pilot, "export controls")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        blocks = reader.article.blocks
+        seen = [reader.cursor]
+        for _ in range(3):
+            await pilot.press("n")
+            seen.append(reader.cursor)
+        words = [blocks[c.block].text[c.start : c.end].lower() for c in seen]
+        assert set(words) <= {"export", "controls", "export controls"}
+        assert [(c.block, c.start) for c in seen] == sorted((c.block, c.start) for c in seen)
+        assert len({(c.block, c.start) for c in seen}) == 4
+        await pilot.press("N")
+        assert reader.cursor == seen[-2]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_escape_returns_to_the_results_with_the_selection_kept(app, size):
+    async with app.run_test(size=size) as pilot:
+        screen = await type_query(pilot, "Beijing")
+        await pilot.press("tab", "down")  # into the results, second hit
+        second = screen.result.hits[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(Reader).article.id == second.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.results.highlighted == 1 and app.focused is screen.results
+        assert screen.bar.value == "Beijing"
+        await pilot.press("escape")  # closes the search: back to the article
+        assert app.screen is app.reading
+
+
+async def test_escape_in_the_list_still_clears_the_filter(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await type_query(pilot, "Beijing")
+        await pilot.press("enter")
+        await pilot.pause()
+        app.reading.filter_by_source("Pacific Ledger")
+        await pilot.pause()
+        assert app.reading.article_list.filter is not None
+        app.reading.article_list.focus()
+        await pilot.press("escape")
+        assert app.screen is app.reading and app.reading.article_list.filter is None
+
+
+async def test_history_up_and_down_survive_a_restart(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await type_query(pilot, "balloon")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("slash", "ctrl+u", *"Taiwan", "enter")  # Enter before results: opens the first
+        await wait_for(pilot, lambda: app.screen is app.reading)
+        assert app.query_one(Reader).article.title == "Blinken meets Xi in Beijing"
+    again = CuttingsApp(app.library)
+    async with again.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash")
+        screen = search_screen(again)
+        await pilot.press("up")
+        assert screen.bar.value == "Taiwan"
+        await pilot.press("up")
+        assert screen.bar.value == "balloon"
+        await pilot.press("down", "down")
+        assert screen.bar.value == ""
+
+
+async def test_did_you_mean_is_one_key_away(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await type_query(pilot, "ballon")
+        assert screen.result.total == 0 and screen.result.suggestion == "balloon"
+        assert "Did you mean balloon?" in screen_text(app)
+        await pilot.press("ctrl+y")
+        await wait_for(pilot, lambda: screen.shown == "balloon")
+        assert screen.result.hits[0].title.startswith("Balloon shot down")
+
+
+async def test_tab_completes_field_names_and_entity_names(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash")
+        screen = search_screen(app)
+        await wait_for(pilot, lambda: screen.index is not None)
+        for typed, completed in [("iss", "issue:"), ("title:chip sour", "title:chip source:"), ("entity:wan", 'entity:"Wang Yi"')]:
+            await pilot.press("ctrl+u", *typed)
+            await wait_for(pilot, lambda: screen.bar._suggestion == completed)  # shown grey after the cursor
+            await pilot.press("tab")
+            assert screen.bar.value == completed
+        await pilot.press("tab")  # nothing left to complete: into the results
+        assert app.focused is screen.results
+
+
+async def test_a_malformed_query_says_why_in_one_line_and_keys_keep_working(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await type_query(pilot, "date:2023-13")
+        status = str(screen.query_one("#search-status").render())
+        assert status and "\n" not in status.strip() and screen.result is None
+        assert screen.query_one("#search-status").has_class("-error")
+        await pilot.press("ctrl+u", *"Wang")
+        await wait_for(pilot, lambda: screen.shown == "Wang")
+        assert screen.result.hits[0].title == "Blinken meets Xi in Beijing"

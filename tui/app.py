@@ -1,0 +1,99 @@
+"""The Cuttings app: a thin shell that holds the library services and the screens.
+
+Screens and widgets own their behaviour; the app holds what they share (the library, the read
+state, the analysis facts) and the keys that work everywhere.
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import App
+from textual.binding import Binding
+
+from library.readstate import ReadState
+from library.store import Library
+
+from .config import apply_user_config
+from .facts import ArticleFacts
+from .instance import claim_library
+from .palette import LibraryCommands
+from .screens.help import HelpScreen
+from .screens.reading import ReadingScreen
+from .screens.search import SearchScreen, back_to_results, open_search, show_hit
+from .tagging import Tagging
+from .widgets.reader import Reader
+from .workers import LibraryUpdated
+
+
+class CuttingsApp(App):
+    CSS_PATH = "cuttings.tcss"
+    COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("I", "overview('issues')", "All issues", id="app.issues"),
+        Binding("E", "overview('entities')", "All entities", id="app.entities"),
+        Binding("T", "tags", "All tags", id="app.tags"),
+    ]
+
+    def __init__(self, library: Library, name: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.readstate = ReadState(library)
+        self.facts = ArticleFacts(library)
+        self.tagging = Tagging(self)
+        self.title = f"Cuttings — {name or library.root.name}"
+
+    def get_default_screen(self) -> ReadingScreen:
+        return ReadingScreen()
+
+    @property
+    def reading(self) -> ReadingScreen:
+        """The main screen (always at the bottom of the stack)."""
+        return self.screen_stack[0]
+
+    async def action_quit(self) -> None:
+        self.reading.remember_position()
+        self.exit()
+
+    # -- passage tags (tui/tagging.py, screens/tags.py)
+    def action_tags(self) -> None:
+        from .screens.tags import TagsScreen
+
+        self.push_screen(TagsScreen())
+
+    def on_reader_passage_moved(self, message: Reader.PassageMoved) -> None:
+        self.tagging.cursor_moved(message.span)
+
+    def action_overview(self, kind: str) -> None:
+        from .screens.overview import OverviewScreen
+
+        self.push_screen(OverviewScreen(kind))
+
+    # -- search, help, config, background work (tui/screens/search.py, help.py, config.py, workers.py)
+    @on(events.Mount)
+    def _start_services(self) -> None:
+        apply_user_config(self)
+        self.instance = claim_library(self)
+        self.install_screen(SearchScreen(self.library), "search")
+
+    @on(events.Unmount)
+    def _release_library(self) -> None:
+        self.instance.release()
+
+    def action_search(self) -> None:
+        open_search(self)
+
+    def action_back_to_results(self) -> None:
+        back_to_results(self)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.screen))
+
+    def on_search_screen_open_hit(self, message: SearchScreen.OpenHit) -> None:
+        show_hit(self, message.hit, message.terms)
+
+    def on_library_updated(self, message: LibraryUpdated) -> None:
+        self.reading.reload_library(message.changed)

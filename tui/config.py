@@ -1,0 +1,145 @@
+"""The user's settings file: key remapping and the theme.
+
+`config.yaml` in the platform config folder, for example:
+
+    theme: nord
+    keys:
+      search: ctrl+f        # binding id (shown on the help screen): key or "key1,key2"
+      quit: q,ctrl+q
+
+A bad file never stops the app: each problem becomes a one-line warning naming the file, and
+the setting it spoils keeps its default. Keys go through Textual's keymap (`Binding(id=...)`
+plus `App.set_keymap`), so a remapped key shows in the footer and on the help screen too.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Collection
+
+import yaml
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from library.location import config_dir
+
+KNOWN_SETTINGS = ("theme", "keys")
+_KEY = re.compile(r"^[^\s,]+$")
+
+
+@dataclass(frozen=True)
+class Config:
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+
+
+def config_path() -> Path:
+    return config_dir() / "config.yaml"
+
+
+def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str]) -> tuple[Config, list[str]]:
+    """The settings in `path` that make sense, and a one-line warning for each that does not."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config(), []
+    except UnicodeDecodeError:
+        return Config(), [f"{path}: not UTF-8 text; using defaults"]
+    except OSError as exc:
+        return Config(), [f"{path}: cannot read it ({exc.strerror or exc}); using defaults"]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        return Config(), [f"{path}: not valid YAML{where}; using defaults"]
+    if data is None:
+        return Config(), []
+    if not isinstance(data, dict):
+        return Config(), [f"{path}: expected settings such as 'theme:' and 'keys:', found a {type(data).__name__}; using defaults"]
+    warnings = [
+        f"{path}: unknown setting {name!r} ignored (known: {', '.join(KNOWN_SETTINGS)})"
+        for name in data
+        if name not in KNOWN_SETTINGS
+    ]
+    keymap = _read_keys(path, data.get("keys"), set(binding_ids), warnings)
+    theme = _read_theme(path, data.get("theme"), themes, warnings)
+    return Config(keymap=keymap, theme=theme), warnings
+
+
+def _read_keys(path: Path, keys: object, binding_ids: set[str], warnings: list[str]) -> dict[str, str]:
+    if keys is None:
+        return {}
+    if not isinstance(keys, dict):
+        warnings.append(f"{path}: 'keys' should map action ids to keys, found a {type(keys).__name__}; default keys kept")
+        return {}
+    keymap: dict[str, str] = {}
+    for binding_id, value in keys.items():
+        if binding_id not in binding_ids:
+            warnings.append(f"{path}: unknown action {binding_id!r} in 'keys' (the help screen, '?', lists the ids)")
+            continue
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)
+        if not isinstance(value, str) or not all(_KEY.match(k.strip()) for k in value.split(",")):
+            warnings.append(f"{path}: keys for {binding_id!r} should be a key name such as 'ctrl+f', found {value!r}; default kept")
+            continue
+        keymap[str(binding_id)] = ",".join(k.strip() for k in value.split(","))
+    return keymap
+
+
+def _read_theme(path: Path, theme: object, themes: Collection[str], warnings: list[str]) -> str | None:
+    if theme is None:
+        return None
+    if not isinstance(theme, str) or theme not in themes:
+        choices = ", ".join(sorted(themes))
+        warnings.append(f"{path}: unknown theme {theme!r}; default kept (themes: {choices})")
+        return None
+    return theme
+
+
+def binding_ids(app: App) -> set[str]:
+    """Every binding id the app's own classes declare (the names a config may remap),
+    including screens not opened yet, so a remap of a search key is not called unknown."""
+    _import_panes()
+    app_module = type(app).__module__.split(".")[0]
+    ids: set[str] = set()
+    for cls in _subclasses(DOMNode):
+        if cls.__module__.split(".")[0] in ("tui", app_module):
+            ids.update(b.id for b in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])) if b.id)
+    return ids
+
+
+def _import_panes() -> None:
+    from . import screens, widgets
+
+    for package in (screens, widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            try:
+                importlib.import_module(f"{package.__name__}.{info.name}")
+            except ImportError:
+                continue  # a pane whose optional part is missing has no keys to remap
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found.append(sub)
+        found.extend(_subclasses(sub))
+    return found
+
+
+def apply_user_config(app: App, path: Path | None = None) -> Config:
+    """Read the config file and put it into effect; warnings go to notifications."""
+    config, warnings = read_config(path or config_path(), binding_ids(app), app.available_themes)
+    if config.keymap:
+        app.set_keymap(config.keymap)
+    if config.theme:
+        app.theme = config.theme
+    for warning in warnings:
+        app.notify(warning, title="Config", severity="warning", markup=False, timeout=10)
+    return config

@@ -1,0 +1,99 @@
+"""What the app knows about each article's issues and entities, for list marks and filters.
+
+Analysis runs in worker threads (the analyser is built once, on first use, off the UI thread).
+Facts fill in article by article in the background; the list shows marks and filters on what
+is known so far, and says when the analysis is still running.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from library.store import Library
+
+
+_MINOR = {"and", "the", "of", "in", "on", "for", "to", "a", "an", "&"}
+
+
+@dataclass(frozen=True)
+class Facts:
+    issues: tuple[tuple[str, str], ...]  # (id, label), strongest first
+    entities: frozenset[tuple[str, str]]  # (canonical, kind)
+
+
+def issue_codes(issues) -> dict[str, str]:
+    """A distinct two-letter mark per issue of the taxonomy (id -> mark), for the list:
+    the initials of its label when free, else its first letter with a later one."""
+    codes: dict[str, str] = {}
+    for issue in issues:
+        words = [w for w in issue.label.replace("-", " ").replace(",", " ").split() if w.lower() not in _MINOR]
+        letters = "".join(c for c in "".join(words).upper() if c.isalnum()) or issue.id.upper()
+        initials = [words[0][0].upper() + words[1][0].upper()] if len(words) >= 2 else []
+        candidates = [*initials, *(letters[0] + c for c in letters[1:]), issue.id[:2].upper()]
+        codes[issue.id] = next((c for c in candidates if c not in codes.values()), candidates[-1])
+    return codes
+
+
+class ArticleFacts:
+    def __init__(self, library: Library):
+        self.library = library
+        self.known: dict[str, Facts] = {}
+        self.warnings: list[str] = []
+        self.codes: dict[str, str] = {}  # issue id -> two-letter mark
+        self._analyser = None
+        self._lock = threading.Lock()
+
+    @property
+    def analyser(self):
+        """The library's analyser, built on first use (call from a worker thread)."""
+        with self._lock:
+            if self._analyser is None:
+                from library.analysis import Analyser
+
+                self._analyser = Analyser.for_library(self.library.root)
+                self.warnings = list(self._analyser.warnings)
+                self.codes = issue_codes(self._analyser.taxonomy.issues)
+            return self._analyser
+
+    def reload(self) -> None:
+        """Forget the analyser and facts after the user's gazetteer or taxonomy changed."""
+        with self._lock:
+            self._analyser = None
+        self.known = {}
+
+    def analyse(self, article):
+        analysis = self.analyser.analyse(article)
+        self._keep(article.id, analysis)
+        return analysis
+
+    def analyse_entry(self, entry) -> None:
+        """Facts for a listed article: from the analysis cache when it is there, so the
+        article file is only read when it was never analysed."""
+        analysis = self.analyser.cached(entry.content_hash)
+        if analysis is None:
+            analysis = self.analyser.analyse(self.library.get(entry.id))
+        self._keep(entry.id, analysis)
+
+    def _keep(self, article_id: str, analysis) -> None:
+        self.known[article_id] = Facts(
+            tuple((hit.id, hit.label) for hit in analysis.issues),
+            frozenset((m.canonical, m.kind) for m in analysis.entities),
+        )
+
+    def aliases_of(self, canonical: str) -> list[str]:
+        recogniser = getattr(self.analyser, "recogniser", None)
+        return list(recogniser.aliases_of(canonical)) if recogniser else []
+
+    def marks_of(self, article_id: str) -> tuple[str, ...]:
+        """Two-letter marks of the article's strongest issues (none until it is analysed)."""
+        facts = self.known.get(article_id)
+        return tuple(self.codes.get(issue_id, "?") for issue_id, _ in facts.issues[:3]) if facts else ()
+
+    def has_issue(self, article_id: str, issue_id: str) -> bool:
+        facts = self.known.get(article_id)
+        return bool(facts) and any(i == issue_id for i, _ in facts.issues)
+
+    def has_entity(self, article_id: str, canonical: str) -> bool:
+        facts = self.known.get(article_id)
+        return bool(facts) and any(c == canonical for c, _ in facts.entities)

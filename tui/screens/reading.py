@@ -1,0 +1,353 @@
+"""The main screen: article list | reader | sidebar, and the wiring between them.
+
+The widgets own their keys; this screen turns their messages into actions on the library
+(read marks, stars, gazetteer corrections) and on each other (open, mark evidence, filter).
+Analysis runs in thread workers, so opening an article shows its text at once and the
+highlights follow.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from library.articlefile import ArticleFileError
+from library.readstate import ReadStateError
+from library.store import ArticleNotFound
+
+from ..widgets.article_list import ArticleList, ListFilter
+from ..widgets.reader import Reader, ReaderPane
+from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
+
+WIDE, NARROW = 120, 80
+PANES = ("list", "reader", "sidebar")
+PREVIEW_DELAY = 0.2
+SAVE_POSITION_EVERY = 3.0
+LIBRARY_ANALYSIS_DELAY = 0.5
+FACTS_EVERY = 1.0  # seconds between list updates while the library is analysed
+START_HINT = "Move with j/k and press Enter to read. ? lists every key."
+EMPTY_HINT = (
+    "This library is empty.\nImport articles with ctrl+p → Import, or run `cuttings import PATH` "
+    "in a shell.\nTo look around first, run `cuttings --demo`."
+)
+
+
+class ReadingScreen(Screen):
+    HELP_TITLE = "Reading"
+    BINDINGS = [
+        Binding("tab", "pane(1)", "Next pane", id="reading.next_pane"),
+        Binding("escape", "app.back_to_results", "Back to search results", show=False, priority=True, id="reading.back_to_results"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="reading.previous_pane"),
+        Binding("J", "article(1)", "Next article", show=False, id="reading.next_article"),
+        Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
+        Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
+        Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_id: str | None = None
+        self.sidebar_shown = False  # in the 80-119 column layout
+        self._preview_timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Static(id="list-header", markup=False)
+                yield ArticleList(id="article-list")
+            yield ReaderPane(id="reader-pane")
+            yield Sidebar(id="sidebar")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def on_mount(self) -> None:
+        state = self.app.readstate
+        listing = self.article_list
+        listing.read, listing.starred = state.is_read, state.is_starred
+        listing.marks_of = self.app.facts.marks_of
+        listing.set_entries(self.app.library.entries())
+        self.query_one(Sidebar).clear("Open an article to see its issues and entities")
+        self.reader.show_hint(EMPTY_HINT if not listing.rows else START_HINT)
+        self._layout(self.size.width)
+        self.set_interval(SAVE_POSITION_EVERY, self.remember_position)
+        listing.focus()
+        for warning in [*state.warnings, *self.app.library.problems]:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)  # after the first paint
+
+    # -- layout ----------------------------------------------------------------------------
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(NARROW <= width < WIDE, "-medium")
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(self.sidebar_shown, "-sidebar-shown")
+        self._show_focused_pane()
+
+    def _pane_of(self, widget) -> str:
+        node = widget
+        while node is not None:
+            if node.id in ("list-pane", "reader-pane", "sidebar"):
+                return {"list-pane": "list", "reader-pane": "reader", "sidebar": "sidebar"}[node.id]
+            node = node.parent
+        return "list"
+
+    def focus_pane(self, pane: str) -> None:
+        """Focus a pane, making it visible: from 80 to 119 columns the sidebar takes the
+        list's place (and gives it back); below 80 the focused pane is the only one shown."""
+        if self.has_class("-medium") and pane != "reader":
+            self.sidebar_shown = pane == "sidebar"
+            self.set_class(self.sidebar_shown, "-sidebar-shown")
+        target = {
+            "list": self.article_list,
+            "reader": self.reader,
+            "sidebar": self.query_one("#sidebar-tabs").active_pane.query_one("OptionList"),
+        }[pane]
+        target.focus()
+        self._show_focused_pane(pane)
+
+    def _show_focused_pane(self, pane: str | None = None) -> None:
+        pane = pane or (self._pane_of(self.focused) if self.focused else "list")
+        for name in PANES:
+            self.set_class(pane == name, f"-show-{name}")
+
+    def action_pane(self, delta: int) -> None:
+        here = self._pane_of(self.focused) if self.focused else "list"
+        self.focus_pane(PANES[(PANES.index(here) + delta) % len(PANES)])
+
+    def action_toggle_sidebar(self) -> None:
+        here = self._pane_of(self.focused) if self.focused else "list"
+        if self.has_class("-medium") and self.sidebar_shown:
+            self.sidebar_shown = False
+            self.remove_class("-sidebar-shown")
+            self.focus_pane("list" if here == "list" else "reader")
+        else:
+            self.focus_pane("reader" if here == "sidebar" else "sidebar")
+
+    # -- the list ----------------------------------------------------------------------------
+    @on(ArticleList.Changed)
+    def _update_counts(self) -> None:
+        listing = self.article_list
+        shown = len(listing.rows)
+        text = f"{shown} article{'s' * (shown != 1)} · by {listing.sort} · ? keys"
+        if listing.filter:
+            text += f" · {listing.filter.describe()} (esc clears)"
+            self.app.sub_title = f"{shown} of {listing.total} articles · {listing.filter.describe()}"
+        else:
+            self.app.sub_title = f"{listing.total} articles"
+        self.query_one("#list-header", Static).update(text)
+
+    @on(ArticleList.Highlighted)
+    def _preview(self, event: ArticleList.Highlighted) -> None:
+        if self._preview_timer:
+            self._preview_timer.stop()
+        if event.entry and event.entry.id != self.open_id and not self.has_class("-narrow"):
+            entry_id = event.entry.id
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.open_article(entry_id, mark_read=False))
+
+    @on(ArticleList.Selected)
+    def _read(self, event: ArticleList.Selected) -> None:
+        self.open_article(event.entry.id)
+        self.focus_pane("reader")
+
+    @on(ArticleList.StarToggled)
+    def _star(self, event: ArticleList.StarToggled) -> None:
+        self._save(lambda: self.app.readstate.set_starred(event.entry.id, event.starred))
+        self.notify("Starred" if event.starred else "Star removed", timeout=1.5)
+
+    @on(ArticleList.ReadToggled)
+    def _toggle_read(self, event: ArticleList.ReadToggled) -> None:
+        self._save(lambda: self.app.readstate.set_read(event.entry.id, event.read))
+
+    def _save(self, change) -> None:
+        try:
+            change()
+        except ReadStateError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self.article_list.refresh()
+
+    def reload_library(self, changed=()) -> None:
+        """Articles were imported or changed: list them again and analyse what is new."""
+        listing = self.article_list
+        current = listing.current
+        for article_id in changed:
+            self.app.facts.known.pop(article_id, None)
+        listing.set_entries(self.app.library.entries(), keep=current.id if current else None)
+        if listing.rows and not self.reader.article:
+            self.reader.show_hint(START_HINT)
+        self.analyse_library()
+
+    def set_filter(self, list_filter: ListFilter | None) -> None:
+        self.article_list.set_filter(list_filter)
+        if list_filter and not self.article_list.rows:
+            self.notify(f"No articles match {list_filter.describe()}", severity="warning", markup=False)
+        self.focus_pane("list")
+
+    def action_clear_filter(self) -> None:
+        self.set_filter(None)
+
+    def filter_by_issue(self, issue_id: str, label: str) -> None:
+        facts = self.app.facts
+        self.set_filter(ListFilter("issue", issue_id, label, lambda e: facts.has_issue(e.id, issue_id)))
+
+    def filter_by_entity(self, canonical: str) -> None:
+        facts = self.app.facts
+        self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
+
+    def filter_by_source(self, source: str) -> None:
+        self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))
+
+    # -- the reader ---------------------------------------------------------------------------
+    def open_article(self, article_id: str, mark_read: bool = True) -> bool:
+        """Show an article now; its analysis follows from a worker."""
+        self.remember_position()
+        try:
+            article = self.app.library.get(article_id)
+        except (ArticleNotFound, ArticleFileError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        self.open_id = article_id
+        self.reader.show(article, self.app.readstate.get(article_id).position)
+        self.app.tagging.article_shown(article)
+        self.query_one(Sidebar).clear("Analysing…")
+        if mark_read:
+            self._save(lambda: self.app.readstate.set_read(article_id))
+        self.analyse_article(article)
+        return True
+
+    def remember_position(self) -> None:
+        """Save where the open article is scrolled to (called on switching, quitting and
+        every few seconds, so a crash loses little)."""
+        if self.open_id and self.reader.article:
+            position = self.reader.position
+            if position:
+                try:
+                    self.app.readstate.set_position(self.open_id, *position)
+                except ReadStateError:
+                    pass  # the read-only case was reported when the mark failed
+
+    def action_article(self, delta: int) -> None:
+        listing = self.article_list
+        if self.open_id and listing.current and listing.current.id != self.open_id:
+            listing.select_id(self.open_id)
+        entry = listing.step(delta)
+        if entry is None:
+            self.app.bell()
+            return
+        self.open_article(entry.id)
+
+    @work(thread=True, exclusive=True, group="article-analysis")
+    def analyse_article(self, article) -> None:
+        try:
+            analysis = self.app.facts.analyse(article)
+        except Exception as exc:  # analysis is an extra: the text stays readable
+            self.app.call_from_thread(self.notify, f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show_analysis, article.id, analysis)
+
+    def _shutting_down(self) -> bool:
+        """True once the app is shutting down: late worker results are dropped."""
+        return not (self.query(Reader) and self.query(ArticleList))
+
+    def _show_analysis(self, article_id: str, analysis) -> None:
+        if article_id != self.open_id or self._shutting_down():
+            return
+        reader = self.reader
+        reader.aliases_of = self.app.facts.aliases_of
+        reader.set_analysis(analysis.entities)
+        self.query_one(Sidebar).show_analysis(analysis)
+        self.article_list.refresh()
+
+    @work(thread=True, exclusive=True, group="library-analysis")
+    def analyse_library(self) -> None:
+        """Fill in issue marks and filter facts for every article, newest first."""
+        facts = self.app.facts
+        worker = get_current_worker()
+        shown = time.monotonic()
+        for entry in self.app.library.entries():
+            if worker.is_cancelled:
+                return
+            if entry.id in facts.known:
+                continue
+            try:
+                facts.analyse_entry(entry)
+            except Exception:  # an unreadable article was already reported by the catalogue
+                continue
+            if time.monotonic() - shown > FACTS_EVERY:  # by time: refiltering costs the whole list
+                self.app.call_from_thread(self._facts_arrived)
+                shown = time.monotonic()
+        self.app.call_from_thread(self._facts_arrived)
+        for warning in facts.warnings:
+            self.app.call_from_thread(self.notify, warning, severity="warning", markup=False, timeout=8)
+
+    def _facts_arrived(self) -> None:
+        if self._shutting_down():
+            return
+        self.article_list.refresh()
+        self.article_list.refilter()
+
+    # -- the sidebar ----------------------------------------------------------------------------
+    @on(IssueOptions.Chosen)
+    def _mark_issue(self, event: IssueOptions.Chosen) -> None:
+        self.reader.show_issue(event.issue)
+        self.focus_pane("reader")
+
+    @on(IssueOptions.FilterBy)
+    def _filter_issue(self, event: IssueOptions.FilterBy) -> None:
+        self.filter_by_issue(event.issue.id, event.issue.label)
+
+    @on(EntityOptions.Chosen)
+    def _jump_to_entity(self, event: EntityOptions.Chosen) -> None:
+        self.reader.select_mention(event.mention)
+        self.focus_pane("reader")
+
+    @on(EntityOptions.FilterBy)
+    def _filter_entity(self, event: EntityOptions.FilterBy) -> None:
+        self.filter_by_entity(event.canonical)
+
+    # -- correcting entities -----------------------------------------------------------------------
+    @on(Reader.EditEntity)
+    def _edit_entity(self, event: Reader.EditEntity) -> None:
+        from .entity_edit import EntityEditScreen
+
+        self.app.push_screen(EntityEditScreen(event.mention, event.suggestion), self._apply_entity_edit)
+
+    def _apply_entity_edit(self, edit) -> None:
+        if not edit:
+            return
+        from library.entities import user
+
+        action, text, kind = edit
+        root = self.app.library.root
+        try:
+            if action == "ignore":
+                user.ignore_text(root, text)
+                self.notify(f"“{text}” will not be highlighted", markup=False)
+            else:
+                user.add_entity(root, text, kind)
+                self.notify(f"Added “{text}” as {kind}", markup=False)
+        except Exception as exc:  # a locked or read-only library: say so, change nothing
+            self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
+            return
+        self.app.facts.reload()
+        self.reader.selected_mention = None
+        if self.reader.article:
+            self.analyse_article(self.reader.article)
+        self.analyse_library()

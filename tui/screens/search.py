@@ -1,0 +1,319 @@
+"""`/`: live search over the library, results as you type, Enter to read at the hit.
+
+Each keystroke restarts a short timer; when typing pauses the query runs in a thread worker,
+so keys never wait for the index. Results that arrive for a query the user has already
+changed are dropped. The screen is installed once and kept, so Escape from the article comes
+back to the same query, results and selection.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from index import QueryError, completions, open_index
+
+from ..history import QueryHistory
+from ..widgets.vim_options import VimOptionList
+
+DEBOUNCE = 0.15
+LIMIT = 50
+PLACEHOLDER = 'words, "a phrase", entity:"Wang Yi", issue:taiwan, source:, date:2023-06'
+
+
+class QueryCompleter(Suggester):
+    """Completes the word being typed: field names, issue ids and entity names."""
+
+    def __init__(self, screen: SearchScreen) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.search_screen = screen
+
+    async def get_suggestion(self, value: str) -> str | None:
+        index = self.search_screen.index
+        if index is None or not value or value[-1].isspace():
+            return None
+        options = completions(value, index=index)
+        return options[0] if options else None
+
+
+class SearchScreen(Screen[None]):
+    """The search bar, a status line (count, time, errors, "did you mean") and the hits."""
+
+    HELP_TITLE = "Search"
+    AUTO_FOCUS = "#search-bar"
+    BINDINGS = [
+        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("up", "history(-1)", "Older query", show=False, id="search.history_older"),
+        Binding("down", "history(1)", "Newer query", show=False, id="search.history_newer"),
+        Binding("tab", "complete", "Complete / results", id="search.complete"),
+        Binding("ctrl+y", "use_suggestion", "Did you mean", id="search.suggestion"),
+        Binding("ctrl+o", "toggle_sort", "Sort", id="search.sort"),
+        Binding("slash", "focus_bar", "Edit query", show=False, id="search.edit"),
+    ]
+    COMPONENT_CLASSES = {"search--match", "search--meta", "search--title"}
+    DEFAULT_CSS = """
+    SearchScreen #search-bar { border: tall $accent; }
+    SearchScreen #search-status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-status.-error { color: $error; }
+    SearchScreen #search-results { height: 1fr; border: none; }
+    SearchScreen #search-results > .option-list--option { padding: 0 1; }
+    SearchScreen > .search--match { background: $warning 45%; text-style: bold; }
+    SearchScreen > .search--meta { color: $text-muted; }
+    SearchScreen > .search--title { text-style: bold; }
+    """
+
+    class OpenHit(Message):
+        """The user chose a hit: the app opens its article at `hit.block`, terms highlighted."""
+
+        def __init__(self, hit, terms: tuple[str, ...]) -> None:
+            super().__init__()
+            self.hit = hit
+            self.terms = terms
+
+    def __init__(self, library, history: QueryHistory | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.history = history or QueryHistory()
+        self.index = None
+        self.result = None  # the SearchResult shown
+        self.shown: str | None = None  # the query whose answer (results or error) is shown
+        self.sort = "relevance"
+        self._index_lock = threading.Lock()
+        self._timer = None
+        self._open_when_ready = False
+        self.resume_at_results = False  # Escape from the article comes back to the selection
+        self.opened: str | None = None  # the article of the hit last opened
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="search-bar", suggester=QueryCompleter(self))
+        yield Static(id="search-status", markup=False)
+        yield VimOptionList(id="search-results")
+        yield Footer()
+
+    @property
+    def bar(self) -> Input:
+        return self.query_one("#search-bar", Input)
+
+    @property
+    def results(self) -> VimOptionList:
+        return self.query_one("#search-results", VimOptionList)
+
+    def on_mount(self) -> None:
+        self.query_one("#search-status", Static).update("Opening the search index…")
+        self.run_worker(self._warm_up, thread=True, group="search-index")
+
+    def _warm_up(self) -> None:
+        """Open (on first use, build) the index before the first query needs it."""
+        try:
+            self._open_index()
+            problem = None
+        except Exception as exc:  # e.g. a read-only library without an index: say so, keep running
+            problem = f"search index unavailable: {exc}"
+        self.app.call_from_thread(self._index_ready, problem)
+
+    def _index_ready(self, problem: str | None) -> None:
+        if self.shown is None:
+            status = self.query_one("#search-status", Static)
+            status.set_class(problem is not None, "-error")
+            status.update(problem or "Type to search the library.")
+
+    def on_unmount(self) -> None:
+        with self._index_lock:
+            if self.index is not None:
+                self.index.close()
+
+    # -- running queries ---------------------------------------------------------------
+    @on(Input.Changed, "#search-bar")
+    def _typed(self) -> None:
+        self._open_when_ready = False
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+
+    def run_search(self) -> None:
+        query = self.bar.value.strip()
+        if not query:
+            self._show(query, None)
+            return
+        self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search")
+
+    def _open_index(self):
+        with self._index_lock:
+            if self.index is None:
+                self.index = open_index(self.library)
+                for notice in self.index.notices:
+                    self.app.call_from_thread(self.notify, notice, title="Search index", markup=False)
+            return self.index
+
+    def _search(self, query: str, sort: str) -> None:
+        """Runs in a thread: the answer (or the one-line error) goes back to the UI thread."""
+        try:
+            outcome = self._open_index().search(query, limit=LIMIT, sort=sort)
+        except QueryError as exc:
+            outcome = exc
+        except Exception as exc:  # a broken index must not take the app down
+            outcome = QueryError(f"search failed: {exc}")
+        self.app.call_from_thread(self._show, query, outcome)
+
+    def _show(self, query: str, outcome) -> None:
+        if query != self.bar.value.strip():
+            return  # the user typed on; a newer search is coming
+        self.shown = query
+        status = self.query_one("#search-status", Static)
+        status.set_class(isinstance(outcome, QueryError), "-error")
+        self.result = None if outcome is None or isinstance(outcome, QueryError) else outcome
+        self.results.clear_options()
+        if outcome is None:
+            status.update("Type to search the library.")
+            return
+        if isinstance(outcome, QueryError):
+            status.update(str(outcome))
+            return
+        status.update(self._status_text(outcome))
+        self.results.add_options(Option(self._hit_prompt(hit), id=str(i)) for i, hit in enumerate(outcome.hits))
+        if outcome.hits:
+            self.results.highlighted = 0
+            if self._open_when_ready:
+                self._open(0)
+        self._open_when_ready = False
+
+    def _status_text(self, result) -> Text:
+        shown = len(result.hits)
+        count = f"{result.total} result{'s' if result.total != 1 else ''}"
+        if shown < result.total:
+            count += f" (first {shown})"
+        text = Text(f"{count} · {result.took_ms:.0f} ms · by {self.sort}")
+        if result.suggestion:
+            text.append("   Did you mean ")
+            text.append(result.suggestion, style="bold")
+            text.append("?  ctrl+y")
+        return text
+
+    def _hit_prompt(self, hit) -> Text:
+        """Title, date and source, then the snippet with the matched words marked.
+        (Partial styles: the list's own background shows which hit is selected.)"""
+        def get(name: str):
+            return self.get_component_rich_style(name, partial=True)
+
+        prompt = Text()
+        prompt.append(hit.title or "(untitled)", style=get("search--title"))
+        meta = " · ".join(part for part in (hit.date or "undated", hit.source) if part)
+        prompt.append(f"  {meta}\n", style=get("search--meta"))
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize(get("search--match"), start, end)
+        prompt.append_text(snippet)
+        return prompt
+
+    # -- opening hits ------------------------------------------------------------------
+    @on(Input.Submitted, "#search-bar")
+    def _submitted(self) -> None:
+        if self.result is not None and self.result.query == self.bar.value.strip() and self.result.hits:
+            self._open(self.results.highlighted or 0)
+        else:
+            if self._timer is not None:
+                self._timer.stop()
+            self._open_when_ready = True
+            self.run_search()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option_index)
+
+    def _open(self, position: int) -> None:
+        hit = self.result.hits[position]
+        self.history.add(self.result.query)
+        self.opened = hit.id
+        self.app.pop_screen()
+        self.app.post_message(self.OpenHit(hit, tuple(hit.terms)))
+
+    def on_screen_resume(self) -> None:
+        if self.resume_at_results and self.result and self.result.hits:
+            self.set_focus(self.results)
+        else:
+            self.set_focus(self.bar)
+        self.resume_at_results = False
+
+    # -- keys ------------------------------------------------------------------------------
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_focus_bar(self) -> None:
+        self.set_focus(self.bar)
+
+    def action_history(self, step: int) -> None:
+        query = self.history.older() if step < 0 else self.history.newer()
+        if query is not None:
+            self.bar.value = query
+            self.bar.cursor_position = len(query)
+
+    def action_complete(self) -> None:
+        """Tab takes the grey completion if there is one, else moves to the results."""
+        bar = self.bar
+        if self.focused is bar and bar.cursor_at_end:
+            before = bar.value
+            bar.action_cursor_right()
+            if bar.value != before:
+                return
+        self.set_focus(self.results if self.focused is bar else bar)  # at once: the next key goes there
+
+    def action_use_suggestion(self) -> None:
+        if self.result and self.result.suggestion:
+            self.bar.value = self.result.suggestion
+            self.bar.cursor_position = len(self.bar.value)
+            self.set_focus(self.bar)
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self.run_search()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """History keys belong to the bar; in the results list up/down move the selection."""
+        if action == "history":
+            return self.focused is self.bar
+        if action == "use_suggestion":
+            return bool(self.result and self.result.suggestion) or None
+        return True
+
+
+def open_search(app) -> None:
+    """`/`: the search screen, with the last query and its results still there."""
+    app.push_screen("search")
+
+
+def show_hit(app, hit, terms) -> None:
+    """Open the hit's article in the reader, at the hit, with the query's words marked."""
+    reading = app.reading
+    if not reading.open_article(hit.id):
+        return
+    reader = reading.reader
+    reader.set_terms(terms)
+    reader.goto_term(hit.block)
+    reading.article_list.select_id(hit.id)
+    reading.focus_pane("reader")
+    app.notify("n / N: next / previous match · escape: back to the results", timeout=4)
+
+
+def back_to_results(app) -> None:
+    """Escape in the reader after opening a hit: the results again, same selection.
+    Anywhere else Escape keeps its own meaning (SkipAction passes the key on)."""
+    search = app.get_screen("search")
+    reading = app.reading
+    focus = app.focused
+    in_reader = focus is not None and focus is reading.reader
+    if app.screen is not reading or not in_reader or search.result is None or reading.open_id != search.opened:
+        raise SkipAction()
+    if app.tagging.selection:  # the first Escape cancels a tag selection (tui/tagging.py)
+        raise SkipAction()
+    search.resume_at_results = True
+    app.push_screen(search)

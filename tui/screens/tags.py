@@ -1,0 +1,145 @@
+"""`T`: every tag in the library as a tree with passage counts; choosing a tag lists its
+passages across the library (article, date, quote, note), and Enter opens one in the reader.
+
+A tag's count covers it and the tags below it, each passage once, so `trade` counts the
+passages tagged `trade/de-risking` too, as the list filter and `tag:` search do.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static, Tree
+from textual.widgets.option_list import Option
+
+from library.annotations import tag_matches, tag_tree
+
+from ..widgets.visible import visible
+
+
+def passage_lines(passage, entry) -> Text:
+    """A passage as the lists show it: article and date, the quote, its tags and note."""
+    if entry is None:
+        line = Text(f"(article {passage.article_id} is no longer in the library)", "italic", end="")
+    else:
+        line = Text(visible(entry.title), "bold", end="")
+        line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
+    quote = visible(" ".join(passage.quote.split()))
+    line.append("\n“" + (quote if len(quote) <= 160 else quote[:159] + "…") + "”")
+    line.append("\n# " + ", ".join(visible(t) for t in passage.tags), "dim")
+    if passage.orphan:
+        line.append("  orphaned: the words are gone from the article", "bold")
+    if passage.note:
+        line.append("  " + visible(" ".join(passage.note.split()))[:120], "italic")
+    return line
+
+
+class TagsScreen(Screen):
+    HELP_TITLE = "All tags"
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="tags.close"),
+        Binding("f", "filter", "Filter list by tag", id="tags.filter"),
+        Binding("o", "orphans", "Orphans", id="tags.orphans"),
+    ]
+    DEFAULT_CSS = """
+    TagsScreen #tags-note { height: auto; padding: 0 1; color: $text-muted; }
+    TagsScreen #tags-tree { width: 38%; min-width: 24; border-right: vkey $foreground 20%; }
+    TagsScreen #tag-passages { width: 1fr; border: none; }
+    TagsScreen #tag-passages > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passages: list = []
+        self.entries: dict = {}
+        self.shown: list = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reading the tags…", id="tags-note", markup=False)
+        with Horizontal():
+            tree: Tree[str] = Tree("tags", id="tags-tree")
+            tree.show_root = False
+            tree.auto_expand = False
+            yield tree
+            yield OptionList(id="tag-passages")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tree).focus()
+        self.app.tagging.read_library(self._fill)
+
+    def _fill(self, passages, entries) -> None:
+        self.passages, self.entries = passages, entries
+        tree = self.query_one(Tree)
+        tree.clear()
+        nodes = {}
+        for tag in tag_tree(t for p in passages for t in p.tags):
+            parent = nodes.get(tag.rsplit("/", 1)[0]) if "/" in tag else tree.root
+            count = sum(1 for p in passages if any(tag_matches(t, tag) for t in p.tags))
+            label = Text(visible(tag.rsplit("/", 1)[-1]), end="")
+            label.append(f"  {count}", "dim")
+            nodes[tag] = parent.add(label, data=tag, expand=True)
+        for node in nodes.values():
+            node.allow_expand = bool(node.children)
+        orphans = sum(1 for p in passages if p.orphan)
+        note = f"{len(nodes)} tags · {len(passages)} tagged passages"
+        if orphans:
+            note += f" · {orphans} orphaned (o lists them)"
+        if not passages:
+            note = "No tags yet. In the reader: ) or } moves the cursor, v selects, t tags."
+        self.query_one("#tags-note", Static).update(note + " · enter: passages / open · f: filter the list · esc: back")
+        if nodes:
+            tree.move_cursor(next(iter(nodes.values())))
+
+    @property
+    def tag(self) -> str | None:
+        node = self.query_one(Tree).cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        tag = event.node.data
+        if tag is None:
+            return
+        found = [p for p in self.passages if any(tag_matches(t, tag) for t in p.tags)]
+        found.sort(key=lambda p: (-_date_key(self.entries.get(p.article_id)), p.article_id, p.anchor.block, p.anchor.start))
+        self.shown = found
+        options = self.query_one("#tag-passages", OptionList)
+        options.clear_options()
+        options.add_options([Option(passage_lines(p, self.entries.get(p.article_id))) for p in found])
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        options = self.query_one("#tag-passages", OptionList)
+        if self.shown:
+            options.highlighted = 0
+            options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        passage = self.shown[event.option_index]
+        if passage.orphan:
+            self.notify("This passage's words are no longer in its article: o lists the orphans", timeout=4)
+            return
+        self.app.pop_screen()
+        self.app.tagging.jump(passage)
+
+    def action_filter(self) -> None:
+        if self.tag:
+            tag = self.tag
+            self.app.pop_screen()
+            self.app.tagging.filter_by_tag(tag)
+
+    def action_orphans(self) -> None:
+        from .orphans import OrphansScreen
+
+        self.app.push_screen(OrphansScreen())
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+def _date_key(entry) -> int:
+    date = entry.date if entry is not None else None
+    return int(date.replace("-", "")) if date and date[:4].isdigit() else 0
