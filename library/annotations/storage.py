@@ -17,7 +17,7 @@ import yaml
 
 from .model import TaggedPassage
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C when available
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C when available
 FORMAT_VERSION = 1
 
 
@@ -58,7 +58,7 @@ def read_tag_text(path: Path) -> str | None:
 
 def parse_tag_file(raw: str, path: Path, article_id: str) -> TagFile:
     try:
-        data = yaml.load(raw, Loader=_Loader)
+        data = yaml.load(raw, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -71,7 +71,7 @@ class Gazetteer:
 # -- reading entity YAML (shipped and the user's) --------------------------------------------
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _NoAliasSafeLoader(yaml.SafeLoader):
     """safe_load's loader without YAML aliases: an entity file never needs them, and nested
     ones ("billion laughs") make a few lines expand into billions of entries."""
 
@@ -105,7 +105,7 @@ def read_entity_yaml(text: str, where: str, gazetteer: Gazetteer, from_package: 
     """Add the entities and ignored texts of one file; each problem becomes a one-line warning
     naming the file and line, and only the broken entry is skipped."""
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = yaml.compose(text, Loader=_NoAliasSafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -13,7 +13,7 @@ import yaml
 
 from ..fileio import atomic_write
 from ..store import Library
-from .gazetteer import USER_FILE, _NoAliasLoader
+from .gazetteer import USER_FILE, _NoAliasSafeLoader
 from .mention import KINDS
 
 HEADER = ("# Your own entities for Cuttings: names the shipped gazetteer lacks or types wrongly,\n"
@@ -104,7 +104,7 @@ class _editing:
         if not self.path.exists():
             return {}
         try:
-            data = yaml.load(self.path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)
+            data = yaml.load(self.path.read_text(encoding="utf-8"), Loader=_NoAliasSafeLoader)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{self.path}:{mark.line + 1}" if mark else str(self.path)
