@@ -4,8 +4,8 @@
 
     theme: nord
     keys:
-      search: ctrl+f        # binding id (shown on the help screen): key or "key1,key2"
-      quit: q,ctrl+q
+      app.search: ctrl+f    # binding id (shown on the help screen): key or "key1,key2"
+      app.quit: q,ctrl+q
 
 A bad file never stops the app: each problem becomes a one-line warning naming the file, and
 the setting it spoils keeps its default. Keys go through Textual's keymap (`Binding(id=...)`
