@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as q
 
-from .analysis import exact_analyzer, fold, stemmed_analyzer
+from .analysis import exact_analyzer, fold, is_cjk, pair_words, stemmed_analyzer
 from .query import NAME_FIELDS
 
 SNIPPET_WIDTH = 220
@@ -45,13 +45,13 @@ class Wanted:
             if node.fieldname in ("title", "body"):
                 self.stems.add(node.text)
             elif node.fieldname == "pairs":
-                self.phrases.append(tuple(node.text.split(" ")))
+                self.phrases.append(tuple(pair_words(node.text)))
             elif node.fieldname == "exact" or node.fieldname in NAME_FIELDS:
                 self.words.add(node.text)
             return
         if isinstance(node, q.Phrase):
             if node.fieldname == "pairs":
-                words = [pair.split(" ")[0] for pair in node.words] + node.words[-1].split(" ")[1:]
+                words = [pair_words(pair)[0] for pair in node.words] + pair_words(node.words[-1])[1:]
                 self.phrases.append(tuple(words))
             elif node.fieldname in ("exact", *NAME_FIELDS):
                 self.phrases.append(tuple(node.words))
@@ -81,8 +81,10 @@ def spans_in(text: str, wanted: Wanted) -> list[tuple[int, int]]:
     tokens = [(t.text, t.startchar, t.endchar) for t in _EXACT(text, chars=True)]
     spans = []
     for i, (word, start, end) in enumerate(tokens):
-        if word in wanted.words or (wanted.stems and _STEMMER.term(word) in wanted.stems):
+        if _wanted_word(word, wanted):
             spans.append((start, end))
+        elif end - start == 2 and is_cjk(word):  # a CJK pair: a one-character query matches within it
+            spans += [(start + k, start + k + 1) for k, char in enumerate(word) if _wanted_word(char, wanted)]
         for phrase in wanted.phrases:
             if phrase and word == phrase[0] and tuple(t[0] for t in tokens[i : i + len(phrase)]) == phrase:
                 spans.append((start, tokens[i + len(phrase) - 1][2]))
@@ -94,6 +96,10 @@ def spans_in(text: str, wanted: Wanted) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _wanted_word(word: str, wanted: Wanted) -> bool:
+    return word in wanted.words or bool(wanted.stems and _STEMMER.term(word) in wanted.stems)
 
 
 def best_passage(blocks: list[str], wanted: Wanted) -> Passage:

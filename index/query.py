@@ -25,7 +25,7 @@ from functools import lru_cache
 from whoosh import query as q
 from whoosh.qparser import QueryParser, plugins
 
-from .analysis import STOPS, pair_terms, stemmed_analyzer
+from .analysis import STOPS, pair_terms, stemmed_analyzer, unmarked
 from .schema import make_schema
 
 FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date")
@@ -117,8 +117,10 @@ def resolve(parsed: q.Query, reader) -> q.Query:
             return _expanded(node.fieldname, prefix_terms(reader, node.fieldname, node.text), node.boost)
         if isinstance(node, q.TermRange) and node.fieldname != "date":
             raise QueryError(f"ranges [a TO b] work only on date:, not {node.fieldname}:")
-        if isinstance(node, q.Phrase) and node.fieldname == "exact" and node.slop == 1:
-            return _pair_query(node)
+        if isinstance(node, q.Phrase) and node.fieldname == "exact":
+            if node.slop == 1:
+                return _pair_query(node)
+            return q.Phrase("exact", [unmarked(w) for w in node.words], slop=node.slop, boost=node.boost)
         if isinstance(node, q.Term) and node.fieldname == "exact":
             if node.text in STOPS:
                 dropped.append(node.text)
@@ -140,7 +142,9 @@ def _pair_query(phrase: q.Phrase) -> q.Query:
     pairs = pair_terms(phrase.words)
     if len(pairs) == 1:
         return q.Term("pairs", pairs[0], boost=phrase.boost)
-    return q.Phrase("pairs", pairs, boost=phrase.boost) if pairs else phrase
+    if pairs:
+        return q.Phrase("pairs", pairs, boost=phrase.boost)
+    return q.Phrase("exact", [unmarked(w) for w in phrase.words], boost=phrase.boost)
 
 
 def prefix_terms(reader, field: str, prefix: str) -> list[str]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer
+from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
@@ -35,7 +35,7 @@ def make_schema() -> Schema:
         blocks=STORED(),  # compressed block texts, for snippets without reading the article file
         title=TEXT(analyzer=stemmed, phrase=True, stored=True, field_boost=3.0),
         body=TEXT(analyzer=stemmed, phrase=False),
-        exact=TEXT(analyzer=exact, phrase=True, multitoken_query="phrase"),
+        exact=TEXT(analyzer=text_analyzer(), phrase=True, multitoken_query="phrase"),
         pairs=TEXT(analyzer=pair_analyzer(), phrase=True),
         source=TEXT(analyzer=exact, phrase=True, stored=True, multitoken_query="phrase"),
         author=names(),

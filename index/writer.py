@@ -26,9 +26,10 @@ Progress = Callable[[int, int], None]
 PARALLEL_FROM = 400  # articles; below this one process is faster than starting workers
 # Postings each writer holds before Whoosh spills sorted runs to disk (its estimate is close to
 # the real size). Spilling means every posting is written, read back and merged once more in
-# Python: at 10,000 articles that was a fifth of the build's CPU time. 512 MB per writer keeps a
-# two-core rebuild near 1 GB of memory (1536 measured 2.66x the naive writer at 10k, 512 2.0x).
-LIMIT_MB = 512
+# Python: at 10,000 articles that was a fifth of the build's CPU time (1,536 MB per writer
+# measured 2.66x the naive writer, 512 MB 2.0x). So a rebuild lets its writers share a third of
+# the memory that is free, within these bounds; updates touch a few articles and need little.
+LIMIT_MB, LIMIT_MB_MOST = 256, 2048
 # Separate files per segment, not one compound file: Whoosh reads a compound file's parts by
 # copying each into memory when a searcher opens (0.3 s at 10,000 articles); plain files are not.
 OPTIONS = {"limitmb": LIMIT_MB, "compound": False}
@@ -42,10 +43,11 @@ def build(library, folder: Path, progress: Progress | None = None, procs: int | 
     ids = [entry.id for entry in library.entries()]
     procs = procs or min(2, os.cpu_count() or 1)
     parallel = procs > 1 and len(ids) >= PARALLEL_FROM
+    options = {**OPTIONS, "limitmb": build_memory_mb(procs if parallel else 1)}
     if parallel:
-        writer = ix.writer(procs=procs, multisegment=True, batchsize=64, **OPTIONS)
+        writer = ix.writer(procs=procs, multisegment=True, batchsize=64, **options)
     else:
-        writer = ix.writer(**OPTIONS)
+        writer = ix.writer(**options)
     done = 0
     try:
         with _documents(library, ids, procs if parallel else 1) as documents:
@@ -60,6 +62,27 @@ def build(library, folder: Path, progress: Progress | None = None, procs: int | 
         writer.cancel()
         raise
     return done
+
+
+def build_memory_mb(writers: int) -> int:
+    """Memory each of a rebuild's writers may hold: a third of what is available, shared."""
+    share = available_memory_mb() // (3 * writers)
+    return max(LIMIT_MB, min(LIMIT_MB_MOST, share))
+
+
+def available_memory_mb() -> int:
+    """Memory the system can give without swapping (Linux's MemAvailable; elsewhere free pages)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (ValueError, OSError, AttributeError):
+        return 3 * LIMIT_MB
 
 
 @contextmanager

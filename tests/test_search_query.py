@@ -75,6 +75,17 @@ ARTICLES = {
         blocks=(P("THE STATUS OF TAIWAN was the only headline that mattered that week."), P("Taiwan's envoy declined to comment on the status of Taiwan's trade office.")),
         date=dt.date(2024, 2, 2), source="Reuters",
     ),
+    "punctuated": Article(
+        title="Commas and hyphens",
+        blocks=(P("Nobody in Manila questioned the status, of Taiwan or of its ports."),
+                P("Analysts called U.S.-China ties fragile.")),
+        date=dt.date(2023, 4, 4), source="Harbour Review",
+    ),
+    "spaced": Article(
+        title="Plain spelling",
+        blocks=(P("Officials said US China ties were steady."),),
+        date=dt.date(2023, 4, 5), source="Harbour Review",
+    ),
     "undated": Article(
         title="A note without a date",
         blocks=(P("Fishing fleets returned to port before the typhoon."),),
@@ -110,7 +121,8 @@ def scan(library, phrase: str) -> set[str]:
 
 
 @pytest.mark.parametrize("phrase", ["the status of Taiwan", "status of", "tariffs on steel", "export controls",
-                                    "of the", "Taiwan was not", "the visiting bankers", "status in Taiwan"])
+                                    "of the", "Taiwan was not", "the visiting bankers", "status in Taiwan",
+                                    "status, of Taiwan", "U.S.-China ties", "US China ties", "Taiwan's envoy"])
 def test_a_phrase_finds_exactly_the_articles_containing_it(world, phrase):
     library, index, _ = world
     expected = scan(library, phrase)
@@ -200,6 +212,14 @@ def test_cjk_names_are_found(world):
     assert found(index, "国务卿") == {ids["cjk"]}
     assert found(index, "近平会") == {ids["cjk"]}
     assert found(index, "习近东") == set()
+
+
+@pytest.mark.parametrize("character", ["习", "平", "卿"])
+def test_one_cjk_character_finds_the_run_that_holds_it(world, character):
+    _, index, ids = world
+    assert found(index, character) == {ids["cjk"]}
+    hit = index.search(character).hits[0]
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == [character]
 
 
 def test_a_hit_opens_at_the_matching_block_with_marked_words(world):
