@@ -74,6 +74,19 @@ def test_entries_are_newest_first_with_undated_last(library):
     assert [e.title for e in library.entries()] == ["New", "Old", "Undated"]
 
 
+def test_entries_follow_each_change_in_the_same_library_object(library):
+    old = library.add(make_article("Old", date=dt.date(2022, 1, 1))).id
+    listed = library.entries()
+    listed.clear()  # the caller's copy: the library's own order is untouched
+    assert [e.title for e in library.entries()] == ["Old"]
+    library.add(make_article("New", date=dt.date(2024, 1, 13)))
+    assert [e.title for e in library.entries()] == ["New", "Old"]
+    library.remove(old)
+    assert [e.title for e in library.entries()] == ["New"]
+    library.refresh()
+    assert [e.title for e in library.entries()] == ["New"]
+
+
 def test_verify_sees_an_article_edited_in_place(library):
     result = library.add(make_article())
     path = library.path_of(result.id)

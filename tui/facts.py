@@ -67,6 +67,15 @@ class ArticleFacts:
         self._keep(article.id, analysis)
         return analysis
 
+    def cached(self, article):
+        """The article's analysis if it is ready without work (the analyser is built and the
+        cache holds it), so opening an article can show it at once; else None."""
+        analyser = self._analyser
+        found = analyser.cached(article.content_hash) if analyser is not None else None
+        if found is not None:
+            self._keep(article.id, found)
+        return found
+
     def analyse_entry(self, entry) -> None:
         """Facts for a listed article: from the analysis cache when it is there, so the
         article file is only read when it was never analysed."""

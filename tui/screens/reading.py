@@ -226,10 +226,14 @@ class ReadingScreen(Screen):
         self.open_id = article_id
         self.reader.show(article, self.app.readstate.get(article_id).position)
         self.app.tagging.article_shown(article)
-        self.query_one(Sidebar).clear("Analysing…")
         if mark_read:
             self._save(lambda: self.app.readstate.set_read(article_id))
-        self.analyse_article(article)
+        ready = self.app.facts.cached(article)
+        if ready is not None:
+            self._show_analysis(article_id, ready)
+        else:
+            self.query_one(Sidebar).clear("Analysing…")
+            self.analyse_article(article)
         return True
 
     def remember_position(self) -> None:
@@ -273,7 +277,7 @@ class ReadingScreen(Screen):
         reader.aliases_of = self.app.facts.aliases_of
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
-        self.article_list.refresh()
+        self.article_list.refresh_entry(article_id)
 
     @work(thread=True, exclusive=True, group="library-analysis")
     def analyse_library(self) -> None:

@@ -160,6 +160,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def current(self) -> CatalogueEntry | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
+    def refresh_entry(self, article_id: str) -> None:
+        """Draw an article's row again if it is on screen (its issue marks just arrived)."""
+        top = int(self.scroll_offset.y)
+        for index in range(top, min(top + self.size.height, len(self.rows))):
+            if self.rows[index].id == article_id:
+                self.refresh_line(index)
+
     def select_id(self, article_id: str) -> bool:
         """Put the cursor on an article; False when it is not among the rows shown."""
         for index, entry in enumerate(self.rows):
