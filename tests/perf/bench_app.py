@@ -32,6 +32,7 @@ from tui.widgets.reader import Reader  # noqa: E402
 SIZE = (140, 40)
 KEYS = 200
 OPENING = ("first frame", "last frame")
+PAINT = ("first frame", "idle")
 
 
 def corpus(base: Path, n: int) -> Library:
@@ -53,16 +54,39 @@ class Clock:
         return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
+class Frames:
+    """When the app composed each frame: timed where it hands one to the terminal driver
+    (App._display; headless here, so nothing is written). Pilot's own idle test sleeps in
+    20 ms steps until the process is quiet, which adds 40-60 ms to anything timed through it."""
+
+    def __init__(self, app) -> None:
+        self.times: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.times.append(time.perf_counter())
+
+        app._display = timed_display
+
+    def first_after(self, moment: float) -> float | None:
+        return next((t for t in self.times if t >= moment), None)
+
+
 async def first_paint(root: Path) -> tuple[tuple[float, float], int]:
-    """Seconds from starting the app (catalogue read from disk) to the list drawn."""
-    clock = Clock()
+    """Seconds from starting the app (catalogue read from disk) to its first frame, which
+    has the list in it (the reading screen fills the list when it mounts), and to Pilot's
+    idle after it."""
+    started = time.perf_counter()
     app = CuttingsApp(Library(root))
+    frames = Frames(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         rows = len(app.screen.article_list.rows)
-        elapsed = clock.elapsed()
+        idle = time.perf_counter() - started
         app.screen.workers.cancel_all()
-    return elapsed, rows
+    return (frames.times[0] - started, idle), rows
 
 
 def long_article(words: int = 5000) -> Article:
@@ -81,21 +105,11 @@ def long_article(words: int = 5000) -> Article:
 
 
 async def open_article(root: Path, article_id: str, repeats: int = 15) -> list[tuple[float, float]]:
-    """Seconds from asking for an article to the first frame Textual composes with it (text,
-    highlights and sidebar), and to the last frame before the app is idle again (scroll bars
-    and footer settle a frame or two later). Frames are timed where the app hands them to the
-    terminal driver (App._display, headless here): Pilot's own idle test sleeps in 20 ms steps
-    until the process is quiet, which adds 40-60 ms to anything measured through it."""
+    """Seconds from asking for an article to the first frame with it (text, highlights and
+    sidebar), and to the last frame before the app is idle (scroll bars and footer settle a
+    frame or two later)."""
     app = CuttingsApp(Library(root))
-    frames: list[float] = []
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:
-        display(screen, renderable)
-        if renderable is not None:
-            frames.append(time.perf_counter())
-
-    app._display = timed_display
+    frames = Frames(app)
     times = []
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -104,15 +118,13 @@ async def open_article(root: Path, article_id: str, repeats: int = 15) -> list[t
         for _ in range(repeats):
             screen.open_article(other, mark_read=False)
             await pilot.pause()
-            frames.clear()
             started = time.perf_counter()
             screen.open_article(article_id, mark_read=False)
             while not (reader.article and reader.article.id == article_id and (reader.mentions or not expect_mentions(app, article_id))):
                 await asyncio.sleep(0.001)
             shown = time.perf_counter()
             await pilot.pause()
-            first = next(f for f in frames if f >= shown)  # the first frame with the analysis in it
-            times.append((first - started, frames[-1] - started))
+            times.append((frames.first_after(shown) - started, frames.times[-1] - started))
     return times
 
 
@@ -120,9 +132,12 @@ def expect_mentions(app, article_id: str) -> bool:
     return bool(app.facts.analyser.cached(app.library.entry(article_id).content_hash).entities)
 
 
-async def per_key(root: Path, key: str, where: str, article_id: str | None = None) -> tuple[float, float]:
-    """Seconds per key press, averaged over KEYS presses, in the list or the reader."""
+async def per_key(root: Path, key: str, where: str, article_id: str | None = None) -> tuple[float, float, float]:
+    """Per key press, over KEYS presses in the list or the reader: seconds from the key to
+    the frame that shows its effect (median), and the app's CPU seconds (mean; includes
+    Pilot's idle polling, as the unbound-key baseline shows), and Pilot's wall time (mean)."""
     app = CuttingsApp(Library(root))
+    frames = Frames(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         if where == "reader":
@@ -132,10 +147,15 @@ async def per_key(root: Path, key: str, where: str, article_id: str | None = Non
         screen.workers.cancel_all()
         await pilot.pause(0.5)
         clock = Clock()
+        latencies = []
         for n in range(KEYS):
+            pressed = time.perf_counter()
             await pilot.press(key if n % 40 < 20 else {"j": "k", "k": "j"}.get(key, key))
+            frame = frames.first_after(pressed)
+            if frame is not None:
+                latencies.append(frame - pressed)
         wall, cpu = clock.elapsed()
-        return wall / KEYS, cpu / KEYS
+        return (statistics.median(latencies) if latencies else 0.0), cpu / KEYS, wall / KEYS
 
 
 def figure(measured: tuple[float, float], baseline: tuple[float, float] | None = None, labels=("wall", "cpu")) -> str:
@@ -167,15 +187,15 @@ def main() -> None:
     base = args.corpus_dir or Path(tempfile.mkdtemp(prefix="cuttings-bench-"))
     base.mkdir(parents=True, exist_ok=True)
 
-    print("First paint of the article list (app start to list drawn)")
+    print("First paint of the article list: app start to its first frame (to Pilot's idle)")
     empty = Library(base / "empty").ensure()
     baseline, _ = run(first_paint(empty.root))
-    print(f"  baseline, empty library: {figure(baseline)}")
+    print(f"  baseline, empty library: {figure(baseline, labels=PAINT)}")
     for n in (int(x) for x in args.sizes.split(",")):
         library = corpus(base, n)
         library.entries()
         paint, rows = run(first_paint(library.root))
-        print(f"  {rows:>7} articles:         {figure(paint, baseline)}")
+        print(f"  {rows:>7} articles:         {figure(paint, baseline, PAINT)}")
 
     print("Opening an article (analysis from the cache): to the first frame showing it (to the last frame)")
     reading = Library(base / "reading").ensure()
@@ -190,14 +210,19 @@ def main() -> None:
     print(f"  baseline, 6-word article: {figure(short, labels=OPENING)}")
     print(f"  {words} words, {len(found.entities)} mentions: {figure(long, short, OPENING)}")
 
-    print(f"Per key ({KEYS} presses, j/k alternating in runs of 20)")
+    print(f"Per key ({KEYS} presses, j/k alternating in runs of 20): key to frame, median (app CPU per key; Pilot wall per key)")
     list_root = corpus(base, int(args.sizes.split(",")[0])).root
     idle = run(per_key(list_root, "z", "list"))
-    print(f"  baseline, unbound key:   {figure(idle)}")
+    print(f"  baseline, unbound key (no frame): {key_figure(idle)}")
     in_list = run(per_key(list_root, "j", "list"))
-    print(f"  j/k in a {len(Library(list_root).entries())}-article list: {figure(in_list, idle)}")
+    print(f"  j/k in a {len(Library(list_root).entries())}-article list: {key_figure(in_list)}")
     in_reader = run(per_key(reading.root, "j", "reader", long_id))
-    print(f"  j/k in the long article: {figure(in_reader, idle)}")
+    print(f"  j/k in the long article: {key_figure(in_reader)}")
+
+
+def key_figure(measured: tuple[float, float, float]) -> str:
+    frame, cpu, wall = (x * 1000 for x in measured)
+    return f"{frame:6.1f} ms to frame ({cpu:5.1f} ms CPU; {wall:5.1f} ms Pilot wall)"
 
 
 if __name__ == "__main__":
