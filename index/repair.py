@@ -9,6 +9,7 @@ killed mid-commit leaves no lock that blocks us, only unfinished files the next 
 from __future__ import annotations
 
 import pickle
+import shutil
 import struct
 import zlib
 from itertools import islice
@@ -42,7 +43,11 @@ def rebuild(library, progress: Progress | None = None):
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()
     folder = location.new_build()
-    build(library, folder, progress)
+    try:
+        build(library, folder, progress)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the index in use, if any, stays as it was
+        raise
     location.publish(folder)
     return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
 

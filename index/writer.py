@@ -1,18 +1,20 @@
 """Writing the index: a full build from the library, and incremental updates of a few articles.
 
-A full build reads and analyses articles in a pool of worker processes and indexes them with
-Whoosh's multiprocessing writer (each of its workers writes its own segment, so there is no
-final merge); small libraries use one process because starting workers costs more than it saves. Updates
-replace one document per changed article (matched by id) in a single short commit.
+A full build splits the articles between worker processes (one per core, up to two): each reads
+and analyses its articles and writes them into segments of its own with `GroupedSegmentWriter`
+(index/segments.py), and this process commits all the segments together. No document crosses a
+process boundary, and there is no final merge. A worker whose postings fill its share of memory
+writes a segment and starts another, where Whoosh's writer would spill runs to disk and merge
+them back in Python. Small libraries use one process, because starting workers costs more than
+it saves. Updates replace one document per changed article (matched by id) in a single short commit.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+import queue
+from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
@@ -21,14 +23,13 @@ from library.store import ArticleNotFound, Library
 
 from .documents import DocumentMaker
 from .schema import INDEX_NAME, make_schema
+from .segments import GroupedSegmentWriter
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 400  # articles; below this one process is faster than starting workers
-# Postings each writer holds before Whoosh spills sorted runs to disk (its estimate is close to
-# the real size). Spilling means every posting is written, read back and merged once more in
-# Python: at 10,000 articles that was a fifth of the build's CPU time (1,536 MB per writer
-# measured 2.66x the naive writer, 512 MB 2.0x). So a rebuild lets its writers share a third of
-# the memory that is free, within these bounds; updates touch a few articles and need little.
+CHUNK = 32  # articles a worker takes at a time
+# A rebuild's workers share a third of the memory that is free for their postings, within these
+# bounds (each writes a segment when its share is full; fewer, larger segments search faster).
 LIMIT_MB, LIMIT_MB_MOST = 256, 2048
 # Separate files per segment, not one compound file: Whoosh reads a compound file's parts by
 # copying each into memory when a searcher opens (0.3 s at 10,000 articles); plain files are not.
@@ -37,31 +38,117 @@ LOCK_WAIT = 5.0  # seconds an update waits for another process's commit
 BUSY = "search index busy (another cuttings is writing it); `cuttings check --fix` brings it up to date"
 
 
-def build(library, folder: Path, progress: Progress | None = None, procs: int | None = None) -> int:
+class BuildFailed(Exception):
+    """A worker process of a full build stopped (the message says why)."""
+
+
+def build(library, folder, progress: Progress | None = None, procs: int | None = None) -> int:
     """Index every article of the library into the empty `folder`; returns the count."""
     ix = whoosh_index.create_in(str(folder), make_schema(), indexname=INDEX_NAME)
     ids = [entry.id for entry in library.entries()]
     procs = procs or min(2, os.cpu_count() or 1)
-    parallel = procs > 1 and len(ids) >= PARALLEL_FROM
-    options = {**OPTIONS, "limitmb": build_memory_mb(procs if parallel else 1)}
-    if parallel:
-        writer = ix.writer(procs=procs, multisegment=True, batchsize=64, **options)
-    else:
-        writer = ix.writer(**options)
+    workers = procs if procs > 1 and len(ids) >= PARALLEL_FROM else 1
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    memory = build_memory_mb(workers) * 2**20
     done = 0
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(ids))
+
+    committer = GroupedSegmentWriter(ix, compound=False)
     try:
-        with _documents(library, ids, procs if parallel else 1) as documents:
-            for doc in documents:
-                if doc is not None:  # None: unreadable or vanished since listing (`cuttings check` names it)
-                    writer.add_document(**doc)
-                done += 1
-                if progress:
-                    progress(done, len(ids))
-        writer.commit()
+        if workers == 1:
+            segments = write_segments(ix, library.root, chunks, memory, report)
+        else:
+            segments = _write_in_processes(ix, library.root, chunks, memory, workers, report)
+        committer.commit_with(segments)
     except BaseException:
-        writer.cancel()
+        committer.abandon()  # the caller throws the folder away
         raise
     return done
+
+
+def write_segments(ix, root, chunks: Iterable[list[str]], memory: int, report: Callable[[int], None]) -> list:
+    """Index these chunks of article ids into new segments, each holding about `memory` bytes
+    of postings at most; returns the segments, uncommitted."""
+    library = Library(root)
+    maker = DocumentMaker(library)
+    segments, writer = [], None
+    try:
+        for chunk in chunks:
+            for article_id in chunk:
+                document = _document(library, maker, article_id)
+                if document is None:  # unreadable or vanished since listing (`cuttings check` names it)
+                    continue
+                writer = writer or GroupedSegmentWriter(ix, locked=False, compound=False)
+                writer.add_document(**document)
+                if writer.memory > memory:
+                    segments.append(writer.finish_segment())
+                    writer = None
+            report(len(chunk))
+        if writer is not None:
+            segments.append(writer.finish_segment())
+    except BaseException:
+        if writer is not None:
+            writer.abandon()
+        raise
+    return segments
+
+
+def _document(library, maker: DocumentMaker, article_id: str) -> dict | None:
+    try:
+        return maker.document(library.get(article_id))
+    except (ArticleFileError, ArticleNotFound):
+        return None
+
+
+def _write_in_processes(ix, root, chunks, memory: int, workers: int, report) -> list:
+    """`write_segments` in `workers` processes taking chunks from one queue."""
+    context = multiprocessing.get_context("fork")
+    tasks, results = context.Queue(), context.Queue()
+    for chunk in chunks:
+        tasks.put(chunk)
+    processes = [context.Process(target=_worker, args=(ix, root, tasks, results, memory), daemon=True)
+                 for _ in range(workers)]
+    for process in processes:
+        tasks.put(None)
+        process.start()
+    segments, finished = [], 0
+    try:
+        while finished < workers:
+            try:
+                kind, value = results.get(timeout=1.0)
+            except queue.Empty:
+                stopped = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+                if stopped:
+                    raise BuildFailed(f"an index worker process stopped with exit code {stopped[0]}") from None
+                continue
+            if kind == "error":
+                raise BuildFailed(value)
+            if kind == "done":
+                report(value)
+            else:
+                segments += value
+                finished += 1
+        for process in processes:
+            process.join()
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+    return segments
+
+
+def _worker(ix, root, tasks, results, memory: int) -> None:
+    try:
+        chunks = iter(tasks.get, None)
+        segments = write_segments(ix, root, chunks, memory, lambda count: results.put(("done", count)))
+        results.put(("segments", segments))
+    except BaseException as exc:  # told to the parent, which stops the build
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def build_memory_mb(writers: int) -> int:
@@ -83,33 +170,6 @@ def available_memory_mb() -> int:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
     except (ValueError, OSError, AttributeError):
         return 3 * LIMIT_MB
-
-
-@contextmanager
-def _documents(library, ids: list[str], procs: int) -> Iterator[Iterator[dict | None]]:
-    """Index documents for these ids, in order; made by `procs` worker processes when more
-    than one, since reading and analysing articles costs more than indexing them."""
-    if procs == 1:
-        _start_worker(library.root)
-        yield map(_document, ids)
-        return
-    with multiprocessing.get_context("fork").Pool(procs, _start_worker, (library.root,)) as pool:
-        yield pool.imap(_document, ids, chunksize=32)
-
-
-_worker: dict = {}
-
-
-def _start_worker(root) -> None:
-    library = Library(root)
-    _worker.update(library=library, maker=DocumentMaker(library))
-
-
-def _document(article_id: str) -> dict | None:
-    try:
-        return _worker["maker"].document(_worker["library"].get(article_id))
-    except (ArticleFileError, ArticleNotFound):
-        return None
 
 
 def update_if_built(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:

@@ -2,7 +2,7 @@
 
     python tests/perf/bench_search.py [--n 10000] [--root DIR] [--skip-naive] [--blocks 1000]
 
-1. Full reindex: `cuttings reindex`'s build (worker pool + Whoosh's multiprocessing writer)
+1. Full reindex: `cuttings reindex`'s build (worker processes with grouped segment writers)
    against a naive single-process Whoosh writer with the same schema and analysers on the same
    articles; both read the analysis cache, which is filled first (its cold cost is reported).
 2. Search latency p50/p95 per query type through SearchIndex.search (snippets included).
@@ -208,7 +208,7 @@ def main() -> None:
             fast, _ = seconds(lambda: build(library, folder))
             fast_cpu = cpu_seconds() - cpu
             location.publish(folder)
-            print(f"reindex, cuttings (2 reader processes + 2 Whoosh writer processes): {fast:.1f} s wall, "
+            print(f"reindex, cuttings (2 worker processes, grouped segment writers): {fast:.1f} s wall, "
                   f"{fast_cpu:.0f} CPU s ({len(entries) / fast:.0f} articles/s), index {folder_mb(folder):.0f} MB, "
                   f"largest process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB, "
                   f"load average {os.getloadavg()[0]:.1f}")

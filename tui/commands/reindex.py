@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..console import console
+from ..console import CommandError, console
 from .search import existing_library
 
 
@@ -17,11 +17,15 @@ def run_reindex(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from index.repair import rebuild
+    from index.writer import BuildFailed
 
     library = existing_library(args)
     started = time.perf_counter()
     with Progress("indexing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
         task = bar.add_task("indexing", total=None)
-        ix = rebuild(library, lambda done, total: bar.update(task, completed=done, total=total))
+        try:
+            ix = rebuild(library, lambda done, total: bar.update(task, completed=done, total=total))
+        except BuildFailed as exc:
+            raise CommandError(f"reindex of {library.root} failed ({exc}); the index in use is unchanged") from None
     console.print(f"indexed {ix.doc_count()} articles in {time.perf_counter() - started:.1f} s", markup=False)
     return 0
