@@ -102,3 +102,26 @@ async def test_second_job_of_a_kind_is_refused_and_reindex_reports(tmp_path):
         await worker.wait()
         await pilot.pause()
         assert any("rebuilt: 3 articles" in n for n in notes(app, "information"))
+
+
+@pytest.mark.parametrize("fails", [False, True])
+async def test_reindex_from_the_app_runs_worker_processes_and_reports_a_failure(tmp_path, monkeypatch, fails):
+    from index import writer as index_writer
+    from index.documents import DocumentMaker
+
+    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_writer.os, "cpu_count", lambda: 2)
+    if fails:
+        monkeypatch.setattr(DocumentMaker, "document", lambda self, article: 1 / 0)
+    library = make_library(tmp_path / "lib")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        worker = start_reindex(app, library)
+        await worker.wait()
+        await pilot.pause()
+        if fails:
+            assert any(n.startswith("Reindexing stopped: ZeroDivisionError") for n in notes(app, "error"))
+        else:
+            assert any("rebuilt: 3 articles" in n for n in notes(app, "information"))
+        await pilot.press("j")  # the app still answers keys
+        assert app.reading.article_list.cursor == 1
