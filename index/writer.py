@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import sys
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
@@ -25,7 +26,8 @@ from .documents import DocumentMaker
 from .schema import INDEX_NAME, make_schema
 from .segments import GroupedSegmentWriter
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # articles indexed, articles in all, what is being done
+READING, WRITING = "indexing", "writing the index"  # the last segments are written after the last article
 PARALLEL_FROM = 400  # articles; below this one process is faster than starting workers
 CHUNK = 32  # articles a worker takes at a time
 # A rebuild's workers share a third of the memory that is free for their postings, within these
@@ -56,7 +58,7 @@ def build(library, folder, progress: Progress | None = None, procs: int | None =
         nonlocal done
         done += count
         if progress:
-            progress(done, len(ids))
+            progress(done, len(ids), WRITING if done == len(ids) else READING)
 
     committer = GroupedSegmentWriter(ix, compound=False)
     try:
@@ -143,12 +145,19 @@ def _write_in_processes(ix, root, chunks, memory: int, workers: int, report) -> 
 
 
 def _worker(ix, root, tasks, results, memory: int) -> None:
+    """One build worker. Forked from the app, it inherits the app's stand-ins for stdout and
+    stderr (what it printed would land on the app's screen) and the state of the app's other
+    threads, so it says everything through `results` and leaves without Python's exit steps."""
+    sys.stdout = sys.stderr = open(os.devnull, "w")
     try:
         chunks = iter(tasks.get, None)
         segments = write_segments(ix, root, chunks, memory, lambda count: results.put(("done", count)))
         results.put(("segments", segments))
     except BaseException as exc:  # told to the parent, which stops the build
         results.put(("error", f"{type(exc).__name__}: {exc}"))
+    results.close()
+    results.join_thread()  # every message is in the pipe
+    os._exit(0)
 
 
 def build_memory_mb(writers: int) -> int:

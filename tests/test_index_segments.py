@@ -191,3 +191,17 @@ def test_articles_added_after_a_parallel_build_are_found(filled, monkeypatch):
     index.update(changed=[entry.id])
     assert ids_for(index, "source:harbour") == {entry.id}
     assert index.check() == ([], [])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_counts_articles_then_says_the_index_is_being_written(filled, monkeypatch, workers):
+    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_writer, "CHUNK", 2)
+    monkeypatch.setattr(index_writer.os, "cpu_count", lambda: workers)
+    calls = []
+    rebuild(filled, lambda done, total, stage: calls.append((done, total, stage)))
+    total = len(TOPICS)
+    counts = [done for done, _, _ in calls]  # chunks of 2, 2 and 1 articles, in the order workers finish them
+    assert len(calls) == 3 and counts == sorted(counts) and counts[-1] == total and {t for _, t, _ in calls} == {total}
+    assert [stage for _, _, stage in calls] == [index_writer.READING] * 2 + [index_writer.WRITING]
+

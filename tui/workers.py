@@ -18,6 +18,7 @@ from textual.widgets import Label, ProgressBar
 from textual.worker import Worker
 
 from index import open_index
+from index.writer import READING
 from library.importing import count_files, import_paths
 
 from .sync import library_changed
@@ -112,7 +113,10 @@ def start_reindex(app: App, library) -> Worker | None:
 
     def job(panel: JobProgress) -> None:
         index = open_index(library)
-        count = index.rebuild(progress=lambda done, total: app.call_from_thread(panel.step, done, total))
+        def progress(done: int, total: int, stage: str) -> None:
+            app.call_from_thread(panel.step, done, total, "" if stage == READING else stage)
+
+        count = index.rebuild(progress=progress)
         index.close()
         app.call_from_thread(app.notify, f"Search index rebuilt: {count} article{'s' * (count != 1)}.", title="Reindex")
 

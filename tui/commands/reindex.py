@@ -14,17 +14,18 @@ def register(sub) -> None:
 def run_reindex(args) -> int:
     import time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from index.repair import rebuild
     from index.writer import BuildFailed
 
     library = existing_library(args)
     started = time.perf_counter()
-    with Progress("indexing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
+    columns = TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+    with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("indexing", total=None)
         try:
-            ix = rebuild(library, lambda done, total: bar.update(task, completed=done, total=total))
+            ix = rebuild(library, lambda done, total, stage: bar.update(task, completed=done, total=total, description=stage))
         except BuildFailed as exc:
             raise CommandError(f"reindex of {library.root} failed ({exc}); the index in use is unchanged") from None
     console.print(f"indexed {ix.doc_count()} articles in {time.perf_counter() - started:.1f} s", markup=False)
