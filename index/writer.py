@@ -111,6 +111,7 @@ def _write_in_processes(ix, root, chunks, memory: int, workers: int, report) -> 
     """`write_segments` in `workers` processes taking chunks from one queue."""
     context = multiprocessing.get_context("fork")
     tasks, results = context.Queue(), context.Queue()
+    tasks.cancel_join_thread()  # chunks no worker took when a build stops must not hold up exit
     for chunk in chunks:
         tasks.put(chunk)
     processes = [context.Process(target=_worker, args=(ix, root, tasks, results, memory), daemon=True)

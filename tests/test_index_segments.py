@@ -5,6 +5,8 @@ stops the build with one line, leaving the index in use as it was."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import random
 from dataclasses import replace
 
@@ -20,7 +22,7 @@ from index.repair import rebuild
 from index.schema import INDEX_NAME, make_schema
 from index.segments import BLOCK, GroupedSegmentWriter
 from library.model import Block
-from tests.conftest import make_article
+from tests.conftest import ROOT, make_article
 from tests.test_index_repair import TOPICS, ids_for, snapshot
 
 WORDS = "the of and talks Beijing Washington tariffs chips export controls Taiwan summit trade envoy said".split()
@@ -205,3 +207,28 @@ def test_progress_counts_articles_then_says_the_index_is_being_written(filled, m
     assert len(calls) == 3 and counts == sorted(counts) and counts[-1] == total and {t for _, t, _ in calls} == {total}
     assert [stage for _, _, stage in calls] == [index_writer.READING] * 2 + [index_writer.WRITING]
 
+
+
+def test_a_failed_build_leaves_nothing_that_keeps_the_process_from_exiting(tmp_path):
+    """Chunks no worker took are still queued when the build stops; the process must exit anyway."""
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from whoosh import index as whoosh_index
+from index import writer
+from index.schema import INDEX_NAME, make_schema
+from library.store import Library
+
+def failing(library, maker, article_id):
+    raise RuntimeError("no such luck")
+
+writer._document = failing
+library = Library({str(tmp_path / "lib")!r}).ensure()
+ix = whoosh_index.create_in({str(tmp_path)!r}, make_schema(), indexname=INDEX_NAME)
+try:
+    writer._write_in_processes(ix, library.root, [["x" * 1000]] * 500, 2**20, 2, lambda count: None)
+except writer.BuildFailed as exc:
+    print(exc)
+"""
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert finished.stdout.strip() == "RuntimeError: no such luck"
