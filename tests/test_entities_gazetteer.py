@@ -94,6 +94,47 @@ def test_add_merges_aliases_and_ignore_round_trips(tmp_path):
     assert unignore_text(root, "kenya") is False
 
 
+HAND_WRITTEN = """# My own entities, kept by hand.
+entities:
+  # think tanks I follow
+  - name: Ozrin Vale   # made up for a story
+    kind: org
+    aliases: [OV, "O. Vale"]
+  - {name: Li Wen, kind: person}
+ignore:
+  - Nairobi   # a surname in my sources
+  - Beijing Review   # a magazine, not a place
+"""
+
+
+def test_edits_keep_the_users_comments_and_layout(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "entities.yaml").write_text(HAND_WRITTEN)
+    add_entity(root, "Harbour Institute", "org", ["HI"])
+    add_entity(root, "Li Wen", "person", ["Wen"])
+    ignore_text(root, "Summit")
+    assert unignore_text(root, "nairobi") is True
+    text = (root / "entities.yaml").read_text()
+    for kept in ("# My own entities, kept by hand.", "  # think tanks I follow", "# made up for a story",
+                 'aliases: [OV, "O. Vale"]', "  - {name: Li Wen, kind: person, aliases: [Wen]}",
+                 "  - Beijing Review   # a magazine, not a place"):
+        assert kept in text
+    assert "Nairobi" not in text and "a surname in my sources" not in text
+    r = Recogniser.for_library(root)
+    assert ("HI", "org", "Harbour Institute") in found(r, "Staff at HI disagreed.")
+    assert ("Wen", "person", "Li Wen") in found(r, "Li Wen spoke first. Later Wen said more.")
+    assert r.warnings == []
+
+
+def test_a_file_of_comments_alone_keeps_them_above_the_first_entry(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "entities.yaml").write_text("# To do: add the think tanks\n")
+    ignore_text(root, "Summit")
+    assert (root / "entities.yaml").read_text() == "# To do: add the think tanks\nignore:\n  - Summit\n"
+
+
 def test_a_broken_user_file_is_never_overwritten_by_an_edit(tmp_path):
     root = tmp_path / "lib"
     root.mkdir()

@@ -2,14 +2,17 @@
 
 Each edit reads the file, changes it and writes it back atomically while holding the library
 lock, so the app and a script editing at once lose nothing. A file that does not parse is
-never overwritten: the user's hand edits matter more than the new entry.
+never overwritten: the user's hand edits matter more than the new entry. The edit goes through
+ruamel.yaml's round trip, so the user's comments and flow-style entries stay as they were.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import yaml
+from ruamel.yaml import YAML
 
 from ..fileio import atomic_write
 from ..store import Library
@@ -61,11 +64,10 @@ def unignore_text(root: Path, text: str) -> bool:
 
 def _unignore(data: dict, text: str) -> bool:
     ignored = data.get("ignore") or []
-    kept = [item for item in ignored if str(item).casefold() != text.casefold()]
-    if len(kept) != len(ignored):
-        data["ignore"] = kept
-        return True
-    return False
+    found = [i for i, item in enumerate(ignored) if str(item).casefold() == text.casefold()]
+    for i in reversed(found):  # in place, so the comments on the other entries stay
+        del ignored[i]
+    return bool(found)
 
 
 def _one_line(value: str, what: str) -> str:
@@ -95,23 +97,40 @@ class _editing:
     def __exit__(self, kind, value, traceback) -> None:
         try:
             if kind is None:
-                body = yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False, default_flow_style=False)
-                atomic_write(self.path, HEADER + body)
+                body = io.StringIO()
+                _round_trip().dump(self.data, body)
+                atomic_write(self.path, self.prefix + body.getvalue())
         finally:
             self.lock.__exit__(kind, value, traceback)
 
     def _read(self) -> dict:
+        """The file's entries, for editing. `self.prefix` is what is written before them: our
+        header for a new or blank file, the comments of a file with nothing else, else nothing."""
+        self.prefix = HEADER
         if not self.path.exists():
             return {}
         try:
-            data = yaml.load(self.path.read_text(encoding="utf-8"), Loader=_NoAliasSafeLoader)
+            text = self.path.read_text(encoding="utf-8")
+            data = yaml.load(text, Loader=_NoAliasSafeLoader)  # what the gazetteer will read
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{self.path}:{mark.line + 1}" if mark else str(self.path)
             raise EntityFileError(f"{where}: cannot be read as YAML; fix it by hand before editing it here") from None
         if data is None:
+            if text.strip():
+                self.prefix = text.rstrip("\n") + "\n"
             return {}
         if not isinstance(data, dict) or not isinstance(data.get("entities", []), list) \
                 or not isinstance(data.get("ignore", []), list):
             raise EntityFileError(f"{self.path}: expected 'entities' and 'ignore' lists; fix it by hand first")
-        return data
+        self.prefix = ""
+        return _round_trip().load(text)
+
+
+def _round_trip() -> YAML:
+    """A YAML reader and writer that keeps comments, with lists indented as people write them."""
+    rt = YAML()
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.width = 4096  # never fold a long alias list
+    rt.preserve_quotes = True
+    return rt
