@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app_support import make_library
 from tests.app_driving import record_notifications
 from tui.app import CuttingsApp
@@ -65,3 +67,47 @@ async def test_unknown_action_and_wrong_type_warn_and_the_rest_applies(tmp_path)
         assert app.is_running
         await pilot.press("ctrl+q")
     assert not app.is_running
+
+
+@pytest.fixture
+def settles_fast(monkeypatch):
+    monkeypatch.setattr("tui.config.THEME_SETTLED", 0.05)
+
+
+async def app_after_picking(tmp_path, config: str, theme: str) -> CuttingsApp:
+    """Start the app on this config file, pick a theme in the theme picker, and quit."""
+    write_config(config)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_change_theme()
+        await pilot.pause()
+        await pilot.press(*theme, "enter")
+        await pilot.pause(0.3)  # longer than THEME_SETTLED
+    return app
+
+
+async def test_a_picked_theme_is_saved_with_the_users_comments_and_used_next_time(tmp_path, settles_fast):
+    config = "# my settings\nkeys:\n  app.search: ctrl+f   # muscle memory from browsers\ntheme: nord\n"
+    app = await app_after_picking(tmp_path, config, "gruvbox")
+    assert app.theme == "gruvbox" and warnings_of(app) == []
+    assert config_path().read_text() == config.replace("nord", "gruvbox")
+    again = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "gruvbox"
+
+
+async def test_starting_or_leaving_the_theme_picker_writes_no_config(tmp_path, settles_fast):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_change_theme()
+        await pilot.pause()
+        await pilot.press("down", "down", "escape")
+        await pilot.pause(0.3)
+    assert not config_path().exists()
+
+
+async def test_a_theme_is_not_saved_over_a_broken_config(tmp_path, settles_fast):
+    app = await app_after_picking(tmp_path, "keys: [unclosed\n", "nord")
+    assert app.theme == "nord"
+    assert any("the theme was not saved" in w and "\n" not in w for w in warnings_of(app))
+    assert config_path().read_text() == "keys: [unclosed\n"

@@ -1,4 +1,4 @@
-"""The user's settings file: key remapping and the theme.
+"""The user's settings file: key remapping and the theme (the app saves the theme picked in it).
 
 `config.yaml` in the platform config folder, for example:
 
@@ -26,9 +26,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from library import yamledit
+from library.fileio import atomic_write
 from library.location import config_dir
 
 KNOWN_SETTINGS = ("theme", "keys")
+THEME_SETTLED = 1.0  # seconds
 _KEY = re.compile(r"^[^\s,]+$")
 
 
@@ -42,26 +45,18 @@ def config_path() -> Path:
     return config_dir() / "config.yaml"
 
 
+class SettingsError(ValueError):
+    """The config file cannot be used; the message names it and says why, in one line."""
+
+
 def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str]) -> tuple[Config, list[str]]:
     """The settings in `path` that make sense, and a one-line warning for each that does not."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Config(), []
-    except UnicodeDecodeError:
-        return Config(), [f"{path}: not UTF-8 text; using defaults"]
-    except OSError as exc:
-        return Config(), [f"{path}: cannot read it ({exc.strerror or exc}); using defaults"]
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        return Config(), [f"{path}: not valid YAML{where}; using defaults"]
+        _, data = _parse(path)
+    except SettingsError as problem:
+        return Config(), [f"{problem}; using defaults"]
     if data is None:
         return Config(), []
-    if not isinstance(data, dict):
-        return Config(), [f"{path}: expected settings such as 'theme:' and 'keys:', found a {type(data).__name__}; using defaults"]
     warnings = [
         f"{path}: unknown setting {name!r} ignored (known: {', '.join(KNOWN_SETTINGS)})"
         for name in data
@@ -70,6 +65,47 @@ def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str
     keymap = _read_keys(path, data.get("keys"), set(binding_ids), warnings)
     theme = _read_theme(path, data.get("theme"), themes, warnings)
     return Config(keymap=keymap, theme=theme), warnings
+
+
+def save_theme(path: Path, theme: str) -> str | None:
+    """Set `theme:` in the config file, keeping the rest of it and its comments; a one-line
+    warning instead when the file cannot be read as settings (it is then left as it is)."""
+    try:
+        text, data = _parse(path)
+        if data is None:  # no file, or comments only
+            new = (text.rstrip("\n") + "\n" if text.strip() else "") + f"theme: {theme}\n"
+        else:
+            document = yamledit.load(text)
+            document["theme"] = theme
+            new = yamledit.dump(document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, new)
+    except SettingsError as problem:
+        return f"{problem}; the theme was not saved"
+    except OSError as exc:
+        return f"{path}: cannot save the theme ({exc.strerror or exc})"
+    return None
+
+
+def _parse(path: Path) -> tuple[str, dict | None]:
+    """The file's text and settings ("" and None when there is no file)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return "", None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise SettingsError(f"{path}: not valid YAML{where}") from None
+    if data is not None and not isinstance(data, dict):
+        raise SettingsError(f"{path}: expected settings such as 'theme:' and 'keys:', found a {type(data).__name__}")
+    return text, data
 
 
 def _read_keys(path: Path, keys: object, binding_ids: set[str], warnings: list[str]) -> dict[str, str]:
@@ -134,12 +170,42 @@ def _subclasses(cls: type) -> list[type]:
 
 
 def apply_user_config(app: App, path: Path | None = None) -> Config:
-    """Read the config file and put it into effect; warnings go to notifications."""
-    config, warnings = read_config(path or config_path(), binding_ids(app), app.available_themes)
+    """Read the config file and put it into effect; warnings go to notifications. From then on
+    a theme the user picks is saved in the file."""
+    path = path or config_path()
+    config, warnings = read_config(path, binding_ids(app), app.available_themes)
     if config.keymap:
         app.set_keymap(config.keymap)
     if config.theme:
         app.theme = config.theme
     for warning in warnings:
-        app.notify(warning, title="Config", severity="warning", markup=False, timeout=10)
+        _warn(app, warning)
+    _remember_themes(app, path)
     return config
+
+
+def _remember_themes(app: App, path: Path) -> None:
+    """Save the theme once it has stayed put for THEME_SETTLED seconds: the theme picker
+    switches to each theme it passes over, and Escape switches back."""
+    saved, timer = app.theme, None
+
+    def save() -> None:
+        nonlocal saved
+        if app.theme != saved:
+            warning = save_theme(path, app.theme)
+            if warning:
+                _warn(app, warning)
+            else:
+                saved = app.theme
+
+    def changed(_theme) -> None:
+        nonlocal timer
+        if timer is not None:
+            timer.stop()
+        timer = app.set_timer(THEME_SETTLED, save)
+
+    app.theme_changed_signal.subscribe(app, changed)
+
+
+def _warn(app: App, warning: str) -> None:
+    app.notify(warning, title="Config", severity="warning", markup=False, timeout=10)

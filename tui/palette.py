@@ -67,7 +67,7 @@ class LibraryCommands(Provider):
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen())),
-            Command("Switch theme…", "Pick a colour theme (set it for good in config.yaml)", app.action_change_theme),
+            Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),
             Command("Keys and help", "Every key of the pane you are in (key ?)", app.action_help),
             Command("Quit", "Leave Cuttings (key q)", app.action_quit),

@@ -2,18 +2,17 @@
 
 Each edit reads the file, changes it and writes it back atomically while holding the library
 lock, so the app and a script editing at once lose nothing. A file that does not parse is
-never overwritten: the user's hand edits matter more than the new entry. The edit goes through
-ruamel.yaml's round trip, so the user's comments and flow-style entries stay as they were.
+never overwritten: the user's hand edits matter more than the new entry. The edit keeps the
+user's comments and layout (library/yamledit.py).
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import yaml
-from ruamel.yaml import YAML
 
+from .. import yamledit
 from ..fileio import atomic_write
 from ..store import Library
 from .gazetteer import USER_FILE, _NoAliasSafeLoader
@@ -97,9 +96,7 @@ class _editing:
     def __exit__(self, kind, value, traceback) -> None:
         try:
             if kind is None:
-                body = io.StringIO()
-                _round_trip().dump(self.data, body)
-                atomic_write(self.path, self.prefix + body.getvalue())
+                atomic_write(self.path, self.prefix + yamledit.dump(self.data))
         finally:
             self.lock.__exit__(kind, value, traceback)
 
@@ -124,13 +121,4 @@ class _editing:
                 or not isinstance(data.get("ignore", []), list):
             raise EntityFileError(f"{self.path}: expected 'entities' and 'ignore' lists; fix it by hand first")
         self.prefix = ""
-        return _round_trip().load(text)
-
-
-def _round_trip() -> YAML:
-    """A YAML reader and writer that keeps comments, with lists indented as people write them."""
-    rt = YAML()
-    rt.indent(mapping=2, sequence=4, offset=2)
-    rt.width = 4096  # never fold a long alias list
-    rt.preserve_quotes = True
-    return rt
+        return yamledit.load(text)
