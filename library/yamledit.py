@@ -7,11 +7,21 @@ from __future__ import annotations
 import io
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+
+class UneditableYaml(ValueError):
+    """Text the safe loader reads but the round trip refuses, such as a key given twice."""
 
 
 def load(text: str):
     """The document as ruamel's commented maps and lists, which remember the comments."""
-    return _round_trip().load(text)
+    try:
+        return _round_trip().load(text)
+    except YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        raise UneditableYaml(f"line {mark.line + 1}: {problem}" if mark else problem) from None
 
 
 def dump(data) -> str:

@@ -106,8 +106,9 @@ async def test_starting_or_leaving_the_theme_picker_writes_no_config(tmp_path, s
     assert not config_path().exists()
 
 
-async def test_a_theme_is_not_saved_over_a_broken_config(tmp_path, settles_fast):
-    app = await app_after_picking(tmp_path, "keys: [unclosed\n", "nord")
-    assert app.theme == "nord"
+@pytest.mark.parametrize("config", ["keys: [unclosed\n", "theme: nord\ntheme: gruvbox\n"])
+async def test_a_theme_is_not_saved_over_a_config_it_cannot_keep(tmp_path, settles_fast, config):
+    app = await app_after_picking(tmp_path, config, "dracula")
+    assert app.theme == "dracula"
     assert any("the theme was not saved" in w and "\n" not in w for w in warnings_of(app))
-    assert config_path().read_text() == "keys: [unclosed\n"
+    assert config_path().read_text() == config

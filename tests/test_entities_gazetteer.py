@@ -144,6 +144,16 @@ def test_a_broken_user_file_is_never_overwritten_by_an_edit(tmp_path):
     assert (root / "entities.yaml").read_text() == "entities: [\n  my careful notes\n"
 
 
+def test_a_file_the_round_trip_cannot_keep_is_named_and_left_alone(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    text = "ignore:\n  - Nairobi\nignore:\n  - Kenya   # the second list wins for the gazetteer\n"
+    (root / "entities.yaml").write_text(text)
+    with pytest.raises(EntityFileError, match=r"entities.yaml: line 3: found duplicate key"):
+        ignore_text(root, "Summit")
+    assert (root / "entities.yaml").read_text() == text
+
+
 def test_add_rejects_an_unknown_kind(tmp_path):
     with pytest.raises(EntityFileError, match="unknown kind"):
         add_entity(tmp_path, "Ozrin Vale", "wizard")

@@ -82,6 +82,8 @@ def save_theme(path: Path, theme: str) -> str | None:
         atomic_write(path, new)
     except SettingsError as problem:
         return f"{problem}; the theme was not saved"
+    except yamledit.UneditableYaml as exc:
+        return f"{path}: {exc}; the theme was not saved"
     except OSError as exc:
         return f"{path}: cannot save the theme ({exc.strerror or exc})"
     return None

@@ -121,4 +121,7 @@ class _editing:
                 or not isinstance(data.get("ignore", []), list):
             raise EntityFileError(f"{self.path}: expected 'entities' and 'ignore' lists; fix it by hand first")
         self.prefix = ""
-        return yamledit.load(text)
+        try:
+            return yamledit.load(text)
+        except yamledit.UneditableYaml as exc:
+            raise EntityFileError(f"{self.path}: {exc}; fix it by hand before editing it here") from None
