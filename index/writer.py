@@ -49,7 +49,8 @@ def build(library, folder, progress: Progress | None = None, procs: int | None =
     ix = whoosh_index.create_in(str(folder), make_schema(), indexname=INDEX_NAME)
     ids = [entry.id for entry in library.entries()]
     procs = procs or min(2, os.cpu_count() or 1)
-    workers = procs if procs > 1 and len(ids) >= PARALLEL_FROM else 1
+    can_fork = "fork" in multiprocessing.get_all_start_methods()  # workers share what is loaded; not on Windows
+    workers = procs if procs > 1 and len(ids) >= PARALLEL_FROM and can_fork else 1
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     memory = build_memory_mb(workers) * 2**20
     done = 0

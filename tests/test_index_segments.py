@@ -195,6 +195,14 @@ def test_articles_added_after_a_parallel_build_are_found(filled, monkeypatch):
     assert index.check() == ([], [])
 
 
+def test_without_fork_the_build_runs_in_this_process(filled, monkeypatch):
+    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_writer.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(index_writer.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(index_writer, "_write_in_processes", None)  # would fail if called
+    assert len(ids_for(open_index(filled), "officials")) == len(TOPICS)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_progress_counts_articles_then_says_the_index_is_being_written(filled, monkeypatch, workers):
     monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
