@@ -1,4 +1,4 @@
-"""Writing a new index segment with postings grouped by term, for full rebuilds.
+"""Writing a new index segment with postings grouped by term, for rebuilds and updates.
 
 Whoosh's own segment writer keeps every posting as a tuple in a sorting pool, sorts them all
 when it commits, spills sorted runs to disk when its memory is full, and then writes one posting

@@ -6,7 +6,9 @@ and analyses its articles and writes them into segments of its own with `Grouped
 process boundary, and there is no final merge. A worker whose postings fill its share of memory
 writes a segment and starts another, where Whoosh's writer would spill runs to disk and merge
 them back in Python. Small libraries use one process, because starting workers costs more than
-it saves. Updates replace one document per changed article (matched by id) in a single short commit.
+it saves. Updates replace one document per changed article (matched by id) in a single short
+commit, with the same writer: every few updates Whoosh merges the small segments they made, and
+its posting output is the slow half of that merge.
 """
 
 from __future__ import annotations
@@ -206,7 +208,7 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
     if not changed and not removed:
         return
     library = maker.library
-    writer = ix.writer(timeout=LOCK_WAIT, **OPTIONS)
+    writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
     try:
         for article_id in removed:
             writer.delete_by_term("id", article_id)

@@ -240,3 +240,21 @@ except writer.BuildFailed as exc:
 """
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
     assert finished.stdout.strip() == "RuntimeError: no such luck"
+
+
+def test_updates_that_merge_small_segments_keep_every_article_findable(filled):
+    index = open_index(filled)
+    entries = filled.entries()
+    for round_ in range(3):  # each update commits a small segment; Whoosh merges them as they pile up
+        for number, entry in enumerate(entries):
+            article = filled.get(entry.id)
+            blocks = (*article.blocks, Block("paragraph", f"Correction marker{round_}x{number} added."))
+            filled.save(replace(article, blocks=blocks))
+            index.update(changed=[entry.id])
+    with index._ix.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) < 3 * len(entries)  # merges happened
+    for number, entry in enumerate(entries):
+        assert ids_for(index, f"marker2x{number}") == {entry.id}
+        assert ids_for(index, f"marker0x{number}") == {entry.id}
+    assert len(ids_for(index, '"the status of Taiwan"')) == 1
+    assert index.check() == ([], []) and len(ids_for(index, "officials")) == len(TOPICS)
