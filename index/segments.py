@@ -41,14 +41,12 @@ class TermGroups:
     def __init__(self):
         self.fields: dict[str, dict[bytes, list]] = {}
         self.memory = 0
-        self.fieldnames: set[str] = set()
 
     def add(self, item) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
         terms = self.fields.get(fieldname)
         if terms is None:
             terms = self.fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
         postings = terms.get(tbytes)
         if postings is None:
             terms[tbytes] = [docnum, weight, vbytes]

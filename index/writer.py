@@ -66,9 +66,9 @@ def build(library, folder, progress: Progress | None = None, procs: int | None =
     committer = GroupedSegmentWriter(ix, compound=False)
     try:
         if workers == 1:
-            segments = write_segments(ix, library.root, chunks, memory, report)
+            segments = write_segments(ix, library, chunks, memory, report)
         else:
-            segments = _write_in_processes(ix, library.root, chunks, memory, workers, report)
+            segments = _write_in_processes(ix, library, chunks, memory, workers, report)
         committer.commit_with(segments)
     except BaseException:
         committer.abandon()  # the caller throws the folder away
@@ -76,10 +76,9 @@ def build(library, folder, progress: Progress | None = None, procs: int | None =
     return done
 
 
-def write_segments(ix, root, chunks: Iterable[list[str]], memory: int, report: Callable[[int], None]) -> list:
+def write_segments(ix, library, chunks: Iterable[list[str]], memory: int, report: Callable[[int], None]) -> list:
     """Index these chunks of article ids into new segments, each holding about `memory` bytes
     of postings at most; returns the segments, uncommitted."""
-    library = Library(root)
     maker = DocumentMaker(library)
     segments, writer = [], None
     try:
@@ -110,14 +109,14 @@ def _document(library, maker: DocumentMaker, article_id: str) -> dict | None:
         return None
 
 
-def _write_in_processes(ix, root, chunks, memory: int, workers: int, report) -> list:
+def _write_in_processes(ix, library, chunks, memory: int, workers: int, report) -> list:
     """`write_segments` in `workers` processes taking chunks from one queue."""
     context = multiprocessing.get_context("fork")
     tasks, results = context.Queue(), context.Queue()
     tasks.cancel_join_thread()  # chunks no worker took when a build stops must not hold up exit
     for chunk in chunks:
         tasks.put(chunk)
-    processes = [context.Process(target=_worker, args=(ix, root, tasks, results, memory), daemon=True)
+    processes = [context.Process(target=_worker, args=(ix, library, tasks, results, memory), daemon=True)
                  for _ in range(workers)]
     for process in processes:
         tasks.put(None)
@@ -148,14 +147,16 @@ def _write_in_processes(ix, root, chunks, memory: int, workers: int, report) -> 
     return segments
 
 
-def _worker(ix, root, tasks, results, memory: int) -> None:
+def _worker(ix, library, tasks, results, memory: int) -> None:
     """One build worker. Forked from the app, it inherits the app's stand-ins for stdout and
     stderr (what it printed would land on the app's screen) and the state of the app's other
     threads, so it says everything through `results` and leaves without Python's exit steps."""
     sys.stdout = sys.stderr = open(os.devnull, "w")
     try:
         chunks = iter(tasks.get, None)
-        segments = write_segments(ix, root, chunks, memory, lambda count: results.put(("done", count)))
+        # A library object of its own: the app's may have been mid-change in another thread at the fork
+        own = Library(library.root)
+        segments = write_segments(ix, own, chunks, memory, lambda count: results.put(("done", count)))
         results.put(("segments", segments))
     except BaseException as exc:  # told to the parent, which stops the build
         results.put(("error", f"{type(exc).__name__}: {exc}"))

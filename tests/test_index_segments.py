@@ -234,7 +234,7 @@ writer._document = failing
 library = Library({str(tmp_path / "lib")!r}).ensure()
 ix = whoosh_index.create_in({str(tmp_path)!r}, make_schema(), indexname=INDEX_NAME)
 try:
-    writer._write_in_processes(ix, library.root, [["x" * 1000]] * 500, 2**20, 2, lambda count: None)
+    writer._write_in_processes(ix, library, [["x" * 1000]] * 500, 2**20, 2, lambda count: None)
 except writer.BuildFailed as exc:
     print(exc)
 """
