@@ -24,9 +24,12 @@ import zlib
 from array import array
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.index import TOC
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
+
+from .retention import clean_files
 
 BLOCK = 128  # postings per block, as the W3 codec writes them
 COMPRESS_FROM = 64  # bytes of block data; below this zlib does not make a block smaller
@@ -104,6 +107,11 @@ class GroupedSegmentWriter(SegmentWriter):
         if self.writelock:
             self.writelock.release()
         self.is_closed = True
+
+    def _commit_toc(self, segments) -> None:
+        """Whoosh's commit, except that replaced files stay a while for readers (index/retention.py)."""
+        TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+        clean_files(self.storage, self.indexname, self.generation, segments, self.schema)
 
     def _flush_segment(self):
         if type(self.fieldwriter) is not W3FieldWriter:

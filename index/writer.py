@@ -7,8 +7,8 @@ process boundary, and there is no final merge. A worker whose postings fill its 
 writes a segment and starts another, where Whoosh's writer would spill runs to disk and merge
 them back in Python. Small libraries use one process, because starting workers costs more than
 it saves. Updates replace one document per changed article (matched by id) in a single short
-commit, with the same writer: every few updates Whoosh merges the small segments they made, and
-its posting output is the slow half of that merge.
+commit with the same writer, and merge nothing: a background process merges the small segments
+they leave (index/merging.py).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from library.articlefile import ArticleFileError
 from library.store import ArticleNotFound, Library
 
 from .documents import DocumentMaker
+from .merging import start_if_due
 from .schema import INDEX_NAME, make_schema
 from .segments import GroupedSegmentWriter
 
@@ -220,7 +221,11 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
                 writer.delete_by_term("id", article_id)
                 continue
             writer.update_document(**maker.document(article))
-        writer.commit()
+        writer.commit(merge=False)  # a background process merges (index/merging.py)
     except BaseException:
         writer.cancel()
         raise
+    try:
+        start_if_due(ix)
+    except OSError:
+        pass  # no merger could start: searches still find everything, and the next update tries again

@@ -48,7 +48,7 @@ async def type_query(pilot, text: str) -> SearchScreen:
 @pytest.mark.parametrize("size", SIZES)
 async def test_typing_shows_results_with_title_date_and_marked_snippet(app, size):
     async with app.run_test(size=size) as pilot:
-        screen = await type_query(pilot, "balloon")
+        await type_query(pilot, "balloon")
         text = screen_text(app)
         assert "Balloon shot down" in text and "2023-02-04" in text
         assert "1 result" in text

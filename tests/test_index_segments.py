@@ -21,9 +21,8 @@ from index.location import IndexLocation
 from index.repair import rebuild
 from index.schema import INDEX_NAME, make_schema
 from index.segments import BLOCK, GroupedSegmentWriter
-from library.model import Block
-from tests.conftest import ROOT, make_article
-from tests.test_index_repair import TOPICS, ids_for, snapshot
+from tests.conftest import ROOT
+from tests.test_index_repair import TOPICS, filled, ids_for, snapshot  # noqa: F401 (a fixture)
 
 WORDS = "the of and talks Beijing Washington tariffs chips export controls Taiwan summit trade envoy said".split()
 
@@ -116,13 +115,6 @@ def test_grouped_writer_keeps_small_posting_blocks_smaller(tmp_path):
     write(tmp_path / "grouped", lambda ix: GroupedSegmentWriter(ix, compound=False), lambda w: w.commit_with([]), docs)
     size = lambda name: sum(p.stat().st_size for p in (tmp_path / name).glob("*.pst"))  # noqa: E731
     assert size("grouped") < 0.9 * size("whoosh")
-
-
-@pytest.fixture
-def filled(library):
-    for number, topic in enumerate(TOPICS):
-        library.add(make_article(f"Briefing {number}", blocks=(Block("paragraph", f"Officials discussed {topic} at length."),)))
-    return library
 
 
 def test_a_worker_whose_memory_is_full_starts_a_new_segment(filled, monkeypatch):
@@ -240,21 +232,3 @@ except writer.BuildFailed as exc:
 """
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
     assert finished.stdout.strip() == "RuntimeError: no such luck"
-
-
-def test_updates_that_merge_small_segments_keep_every_article_findable(filled):
-    index = open_index(filled)
-    entries = filled.entries()
-    for round_ in range(3):  # each update commits a small segment; Whoosh merges them as they pile up
-        for number, entry in enumerate(entries):
-            article = filled.get(entry.id)
-            blocks = (*article.blocks, Block("paragraph", f"Correction marker{round_}x{number} added."))
-            filled.save(replace(article, blocks=blocks))
-            index.update(changed=[entry.id])
-    with index._ix.searcher() as searcher:
-        assert len(searcher.reader().leaf_readers()) < 3 * len(entries)  # merges happened
-    for number, entry in enumerate(entries):
-        assert ids_for(index, f"marker2x{number}") == {entry.id}
-        assert ids_for(index, f"marker0x{number}") == {entry.id}
-    assert len(ids_for(index, '"the status of Taiwan"')) == 1
-    assert index.check() == ([], []) and len(ids_for(index, "officials")) == len(TOPICS)

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from library.articlefile import ArticleFileError, dump_article, load_article
-from library.model import Article, Block, clean_text
+from library.model import Block, clean_text
 from library.store import ArticleNotFound, Library
 
 from tests.conftest import make_article

@@ -6,7 +6,8 @@
    against a naive single-process Whoosh writer with the same schema and analysers on the same
    articles; both read the analysis cache, which is filled first (its cold cost is reported).
 2. Search latency p50/p95 per query type through SearchIndex.search (snippets included).
-3. Incremental update of one edited article through tui.sync.library_changed.
+3. Incremental update of one edited article through tui.sync.library_changed, against Whoosh's
+   own writer (which merges small segments in the update's commit).
 4. With --blocks N: one document per block against one per article, on N articles.
 """
 
@@ -27,12 +28,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from whoosh import index as whoosh_index  # noqa: E402
+from whoosh.filedb.filestore import FileStorage  # noqa: E402
+from whoosh.index import TOC  # noqa: E402
 
 from index import open_index  # noqa: E402
 from index.documents import DocumentMaker  # noqa: E402
 from index.location import IndexLocation  # noqa: E402
+from index.merging import MERGE_LOCK, due  # noqa: E402
+from index.repair import open_checked  # noqa: E402
 from index.schema import INDEX_NAME, make_schema  # noqa: E402
-from index.writer import build  # noqa: E402
+from index.writer import LOCK_WAIT, OPTIONS, build  # noqa: E402
 from library.model import Block  # noqa: E402
 from library.store import Library  # noqa: E402
 from tests.perf.corpus import AUTHORS, PEOPLE, PLACES, SOURCES, TOPICS, make_corpus  # noqa: E402
@@ -112,16 +117,64 @@ def percentile(values: list[float], p: int) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+EDITS = 60  # single-article edits timed in each of the two runs
+
+
 def incremental(library: Library, rng: random.Random) -> None:
-    times = []
-    for entry in rng.sample(library.entries(), 10):
-        article = library.get(entry.id)
-        blocks = (*article.blocks, Block("paragraph", f"Late correction number {rng.randint(0, 10**6)} about quinoa imports."))
-        library.save(replace(article, blocks=blocks))
-        elapsed, _ = seconds(lambda: library_changed(library, changed=[entry.id]))
-        times.append(elapsed * 1000)
-    print(f"incremental update of one article (library_changed, fresh analysis): median {statistics.median(times):.0f} ms, "
-          f"max {max(times):.0f} ms over {len(times)}")
+    """Edits of one article each, through library_changed (as the app and the command line make
+    them), against Whoosh's own writer, which merges small segments inside an update's commit."""
+    entries = library.entries()
+    # every other edit goes back to one of a few articles, as tagging passages of one article does
+    picks = [rng.choice(entries[:20]) if i % 2 else rng.choice(entries) for i in range(EDITS + 1)]
+    first = edit_ms(library, picks[0], rng, lambda article_id: library_changed(library, changed=[article_id]))
+    ours = [edit_ms(library, entry, rng, lambda article_id: library_changed(library, changed=[article_id]))
+            for entry in picks[1:]]
+    folder = IndexLocation(library.root).current()
+    left = segment_count(folder)
+    waited, _ = seconds(lambda: wait_for_merges(folder))
+    merged = segment_count(folder)
+    theirs = [edit_ms(library, entry, rng, lambda article_id: whoosh_update(library, article_id)) for entry in picks[1:]]
+    print(f"incremental update of one article, {EDITS} edits (first in the process, loading the analysers: {first:.0f} ms)")
+    for label, times in (("cuttings (no merge in the commit)", ours), ("Whoosh writer (merges in the commit)", theirs)):
+        over = sum(t > 200 for t in times)
+        print(f"  {label:<37} median {statistics.median(times):4.0f} ms, p95 {percentile(times, 95):4.0f} ms, "
+              f"max {max(times):5.0f} ms, {over} over 200 ms")
+    print(f"  segments after cuttings' edits: {left}; {merged} once the background merges were done ({waited:.1f} s later)")
+    index = open_index(library)
+    print(f"  `cuttings check` after both runs: {len(sum(index.check(), []))} articles missing or stale")
+    index.close()
+
+
+def edit_ms(library: Library, entry, rng: random.Random, reindex) -> float:
+    article = library.get(entry.id)
+    blocks = (*article.blocks, Block("paragraph", f"Late correction number {rng.randint(0, 10**6)} about quinoa imports."))
+    library.save(replace(article, blocks=blocks))
+    elapsed, _ = seconds(lambda: reindex(entry.id))
+    return elapsed * 1000
+
+
+def whoosh_update(library: Library, article_id: str) -> None:
+    """What update_if_built does, with Whoosh's writer and its default commit."""
+    ix = open_checked(IndexLocation(library.root))
+    writer = ix.writer(timeout=LOCK_WAIT, **OPTIONS)
+    writer.update_document(**DocumentMaker(library).document(library.get(article_id)))
+    writer.commit()
+
+
+def segment_count(folder: Path) -> int:
+    return len(TOC.read(FileStorage(str(folder)), INDEX_NAME).segments)
+
+
+def wait_for_merges(folder: Path) -> None:
+    """Until the background merging process has stopped and no merge is due."""
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    while True:
+        lock = ix.lock(MERGE_LOCK)
+        if lock.acquire():
+            lock.release()
+            if not due(TOC.read(ix.storage, INDEX_NAME).segments):
+                return
+        time.sleep(0.1)
 
 
 def cold_start(root: Path) -> None:
