@@ -75,18 +75,21 @@ def merge_due(folder: Path) -> int:
     """Merge segments until none is due; returns how many merges were committed (none when
     another process is merging this index, or an update held the lock too long)."""
     ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
-    lock = ix.lock(MERGE_LOCK)
-    if not lock.acquire():
-        return 0
     merges = 0
-    try:
-        while chosen := due(TOC.read(ix.storage, INDEX_NAME).segments):
-            if not merge(ix, chosen):
-                break
-            merges += 1
-    finally:
-        shutil.rmtree(Path(folder) / SCRATCH, ignore_errors=True)
-        lock.release()
+    # looked at again after the lock is let go: an update may have made a merge due meanwhile,
+    # and seen the lock taken
+    while due(TOC.read(ix.storage, INDEX_NAME).segments):
+        lock = ix.lock(MERGE_LOCK)
+        if not lock.acquire():
+            break
+        try:
+            while chosen := due(TOC.read(ix.storage, INDEX_NAME).segments):
+                if not merge(ix, chosen):
+                    return merges
+                merges += 1
+        finally:
+            shutil.rmtree(Path(folder) / SCRATCH, ignore_errors=True)
+            lock.release()
     return merges
 
 

@@ -29,14 +29,20 @@ def clean_files(storage, indexname: str, generation: int, segments, schema) -> N
     for older, newer in zip(generations, generations[1:]):
         if older >= generation:
             break
-        replaced = storage.file_modified(TOC._filename(indexname, newer))
-        if now - replaced < GRACE and _add_segments(keep, storage, indexname, older, schema):
+        if now - _modified(storage, TOC._filename(indexname, newer)) < GRACE and _add_segments(keep, storage, indexname, older, schema):
             continue
         _delete(storage, TOC._filename(indexname, older))
     for name in names:
         match = segment_pattern.match(name)
         if match and match.group(1) not in keep:
             _delete(storage, name)
+
+
+def _modified(storage, name: str) -> float:
+    try:
+        return storage.file_modified(name)
+    except OSError:  # gone already: whatever it replaced is long replaced
+        return 0.0
 
 
 def _add_segments(keep: set, storage, indexname: str, generation: int, schema) -> bool:
