@@ -129,6 +129,17 @@ async def test_escape_returns_to_the_results_with_the_selection_kept(app, size):
         assert app.screen is app.reading
 
 
+async def test_the_last_query_comes_back_selected_so_typing_replaces_it(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await type_query(pilot, "balloon")
+        await pilot.press("escape", "slash")
+        assert screen.bar.value == "balloon" and screen.result.total == 1
+        await pilot.press(*"Taiwan")
+        assert screen.bar.value == "Taiwan"
+        await pilot.press("escape", "slash", "end", *" -Beijing")
+        assert screen.bar.value == "Taiwan -Beijing"
+
+
 async def test_escape_in_the_list_still_clears_the_filter(app):
     async with app.run_test(size=(140, 40)) as pilot:
         await type_query(pilot, "Beijing")

@@ -242,6 +242,7 @@ class SearchScreen(Screen[None]):
             self.set_focus(self.results)
         else:
             self.set_focus(self.bar)
+            self.bar.select_all()  # typing starts a new query; an arrow key keeps this one to edit
         self.resume_at_results = False
 
     # -- keys ------------------------------------------------------------------------------
