@@ -23,7 +23,7 @@ from .widgets.reader import Reader, Span, sentence_spans
 from .widgets.tag_picker import TagPicker
 from .widgets.tag_remove import RemoveTagScreen
 from .widgets.tags_tab import TagsTab
-from .widgets.visible import visible
+from library.safetext import visible
 
 QUICK = 9
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.reader import KIND_NAMES
-from ..widgets.visible import visible
+from library.safetext import visible
 
 
 class EntityEditScreen(ModalScreen[tuple[str, str, str] | None]):

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from library.annotations import tag_matches, tag_tree
 
-from ..widgets.visible import visible
+from library.safetext import visible
 
 
 def passage_lines(passage, entry) -> Text:

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from library.model import CatalogueEntry
 
-from .visible import visible
+from library.safetext import visible
 
 SORTS = ("date", "title", "source")
 DATE_WIDTH = 10

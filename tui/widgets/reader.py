@@ -30,7 +30,7 @@ from textual.widgets import Static
 from library.issues.passages import Sentences
 from library.model import Article
 
-from .visible import visible
+from library.safetext import visible
 
 MAX_TEXT_WIDTH = 96
 KINDS = ("person", "org", "place")

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from .reader import KIND_NAMES, KINDS
 from .tags_tab import TagsTab
 from .vim_options import VimOptionList
-from .visible import visible
+from library.safetext import visible
 
 BAR_WIDTH = 8
 

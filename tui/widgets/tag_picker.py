@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from library.annotations import AnnotationError, check_note, check_tag
 
-from .visible import visible
+from library.safetext import visible
 
 HINT = "enter save · tab complete, then note · ↑↓ choose · esc cancel"
 

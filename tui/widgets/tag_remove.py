@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .visible import visible
+from library.safetext import visible
 
 
 class RemoveTagScreen(ModalScreen[list[str] | None]):

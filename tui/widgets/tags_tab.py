@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .visible import visible
+from library.safetext import visible
 
 EMPTY = "No tagged passages yet. In the reader: ) or } to move, v to select, t to tag."
 
