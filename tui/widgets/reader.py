@@ -18,6 +18,7 @@ from rich._wrap import divide_line  # Rich's own word wrap, so wrapped lines mat
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region, Size
@@ -107,6 +108,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
         # tagging keys: tui/tagging.py does the work
         Binding("v", "tagging('select')", "Select to tag", id="reader.select"),
+        Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy"),
         Binding("t", "tagging('tag')", "Tag…", id="reader.tag"),
         Binding("d", "tagging('remove')", "Remove tag", show=False, id="reader.remove_tag"),
         Binding("u", "tagging('undo')", "Undo tag edit", show=False, id="reader.undo_tag"),
@@ -556,6 +558,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     def action_tagging(self, command: str, *args) -> None:
         """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging.py acts on this reader."""
         self.app.tagging.run(self, command, *args)
+
+    def action_copy_selection(self) -> None:
+        if not (self.article and self.ranges.get("selection")):
+            raise SkipAction()  # nothing selected: ctrl+c keeps its usual meaning
+        self.action_tagging("copy")
 
     def action_clear_selection(self) -> None:
         if self.ranges.get("selection"):
