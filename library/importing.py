@@ -4,27 +4,35 @@ Every file is read and parsed completely before anything is stored, and each art
 on its own (an atomic write), so a file that fails changes nothing and the files after it are
 still imported. Folders are walked recursively for files with an article suffix; hidden files
 and folders are skipped, as are the images and scripts of a saved page. A file named
-explicitly is always tried, whatever its suffix, so the user hears why it was refused.
+explicitly is always tried, whatever its suffix, so the user hears why it was refused. The path
+"-" is standard input (text copied from a page and piped in). A read-later service's export
+gives its articles, and its links are saved to fetch later (`library.savedlinks`).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .fileio import LockTimeout
-from .importers import ARTICLE_SUFFIXES, ImportFailure, read_articles
+from .importers import ARTICLE_SUFFIXES, ImportFailure, parse_articles
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
     path: Path
-    status: str  # "imported" | "updated" | "duplicate" | "error"
+    status: str  # "imported" | "updated" | "duplicate" | "saved" | "error"
     id: str | None = None
     title: str | None = None
     error: str | None = None  # the reason, without the path
+    saved: int = 0  # links of a read-later export kept to fetch ("saved")
+
+
+PIPED = Path("-")  # the conventional name for standard input
+STDIN = Path("standard input")  # how it is named in messages and outcomes
 
 
 def import_paths(library, paths: Iterable[Path | str], on_progress: Callable[[int, Path], None] | None = None) -> Iterator[ImportOutcome]:
@@ -39,10 +47,16 @@ def import_paths(library, paths: Iterable[Path | str], on_progress: Callable[[in
 
 
 def _import_file(library, path: Path) -> Iterator[ImportOutcome]:
+    from .importers.archives import parse_archive, sniff_archive
+
+    piped, path = path == PIPED, (STDIN if path == PIPED else path)
     try:
         if path.is_dir():  # a folder the walk could not open
             os.listdir(path)
-        articles = read_articles(path)
+        text = _read(path, piped)
+        service = sniff_archive(text)
+        archive = parse_archive(text, path, service) if service else None
+        articles = archive.articles if archive else parse_articles(text, path)
     except OSError as exc:
         yield ImportOutcome(path, "error", error=f"cannot read folder: {exc.strerror or exc}")
         return
@@ -52,21 +66,51 @@ def _import_file(library, path: Path) -> Iterator[ImportOutcome]:
     except ImportFailure as exc:
         yield ImportOutcome(path, "error", error=exc.reason)
         return
+    stored: dict[str, str] = {}  # address -> id, for the archive's read and starred marks
     for article in articles:
         try:
             result = library.add(article)
         except (OSError, LockTimeout) as exc:
             yield ImportOutcome(path, "error", title=article.title, error=f"cannot store: {getattr(exc, 'strerror', None) or exc}")
             continue
+        stored[article.url] = result.id
         yield ImportOutcome(path, result.status, result.id, article.title)
+    if archive:
+        yield from _keep_archive(library, path, archive, stored)
+
+
+def _read(path: Path, piped: bool) -> str:
+    from .importers.decoding import read_stream, read_text
+
+    return read_stream(sys.stdin.buffer, path) if piped else read_text(path)
+
+
+def _keep_archive(library, path: Path, archive, stored: dict[str, str]) -> Iterator[ImportOutcome]:
+    """The export's marks on the articles it gave, and its links saved for `cuttings fetch`."""
+    from .readstate import ReadState, ReadStateError
+    from .savedlinks import SavedLinks, SavedLinksError
+
+    try:
+        ReadState(library).mark_many(
+            read={stored[u] for u in archive.read if u in stored}, starred={stored[u] for u in archive.starred if u in stored}
+        )
+        saved = SavedLinks(library).add(archive.links) if archive.links else 0
+    except (ReadStateError, SavedLinksError) as exc:
+        yield ImportOutcome(path, "error", error=str(exc))
+        return
+    if archive.links:
+        title = f"{archive.service} export: {len(archive.links)} links, {saved} new"
+        yield ImportOutcome(path, "saved", title=title, saved=saved)
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     for path in map(Path, paths):
-        if path.is_dir():
+        if path == PIPED:
+            yield PIPED
+        elif path.is_dir():
             yield from _walk(path)
         else:
-            yield path  # a missing or unreadable file is reported by read_articles
+            yield path  # a missing or unreadable file is reported when it is read
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -32,23 +32,28 @@ def read_articles(path: Path) -> list:
     from .decoding import read_text
 
     path = Path(path)
-    text = read_text(path)
-    kind = sniff_format(path, text)
+    return parse_articles(read_text(path), path)
+
+
+def parse_articles(text: str, origin: Path) -> list:
+    """The articles in text already read: from a file named `origin`, or pasted (standard
+    input, the app's Add dialog), where the origin has no suffix and the content decides."""
+    kind = sniff_format(origin, text)
     if kind == "feed":
         from .feeds import parse_feed
 
-        return parse_feed(text, path)
+        return parse_feed(text, origin)
     if kind == "html":
         from .html import parse_html
 
-        return [parse_html(text, path)]
+        return [parse_html(text, origin)]
     if kind == "markdown":
         from .markdown import parse_markdown
 
-        return [parse_markdown(text, path)]
+        return [parse_markdown(text, origin)]
     from .webtext import parse_webtext
 
-    return [parse_webtext(text, path)]
+    return [parse_webtext(text, origin)]
 
 
 def sniff_format(path: Path, text: str) -> str:
