@@ -46,14 +46,23 @@ def import_paths(library, paths: Iterable[Path | str], on_progress: Callable[[in
                 on_progress(done, path)
 
 
+def import_text(library, text: str, origin: Path = Path("pasted text")) -> Iterator[ImportOutcome]:
+    """Import text the user pasted (the app's Add dialog), as if it were a file's content."""
+    yield from _import_content(library, origin, lambda: text)
+
+
 def _import_file(library, path: Path) -> Iterator[ImportOutcome]:
+    piped, path = path == PIPED, (STDIN if path == PIPED else path)
+    yield from _import_content(library, path, lambda: _read(path, piped))
+
+
+def _import_content(library, path: Path, read: Callable[[], str]) -> Iterator[ImportOutcome]:
     from .importers.archives import parse_archive, sniff_archive
 
-    piped, path = path == PIPED, (STDIN if path == PIPED else path)
     try:
         if path.is_dir():  # a folder the walk could not open
             os.listdir(path)
-        text = _read(path, piped)
+        text = read()
         service = sniff_archive(text)
         archive = parse_archive(text, path, service) if service else None
         articles = archive.articles if archive else parse_articles(text, path)

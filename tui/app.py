@@ -22,7 +22,7 @@ from .screens.reading import ReadingScreen
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
-from .workers import LibraryUpdated
+from .workers import LibraryUpdated, start_add
 
 
 class CuttingsApp(App):
@@ -36,6 +36,7 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", id="app.issues"),
         Binding("E", "overview('entities')", "All entities", id="app.entities"),
         Binding("T", "tags", "All tags", id="app.tags"),
+        Binding("a", "add", "Add", id="app.add"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -97,3 +98,11 @@ class CuttingsApp(App):
 
     def on_library_updated(self, message: LibraryUpdated) -> None:
         self.reading.reload_library(message.changed)
+        if message.show and self.reading.open_article(message.show):
+            self.reading.article_list.select_id(message.show)
+
+    # -- adding articles (tui/screens/add.py)
+    def action_add(self) -> None:
+        from .screens.add import AddScreen
+
+        self.push_screen(AddScreen(), lambda request: request and start_add(self, self.library, request))
