@@ -62,15 +62,17 @@ def open_checked(location: IndexLocation):
     if folder is None:
         older = location.base.exists() and any(location.base.iterdir())
         raise Unusable("was made by an older version of cuttings" if older else "was missing")
-    if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
+    try:  # reading the table of contents (a `*.toc`, written without fsync) can fail in any way too
+        present = whoosh_index.exists_in(str(folder), indexname=INDEX_NAME)
+        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME) if present else None
+        if ix is not None:
+            probe(ix)
+    except Exception as exc:  # a damaged file can fail in any way; the cure is the same
+        raise Unusable(f"was damaged ({describe(exc)})") from None
+    if ix is None:
         if any(folder.glob("*.toc")):
             raise Unusable("was made by an older version of cuttings")
         raise Unusable("was missing")
-    try:
-        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
-        probe(ix)
-    except Exception as exc:  # a damaged file can fail in any way; the cure is the same
-        raise Unusable(f"was damaged ({describe(exc)})") from None
     return ix
 
 
