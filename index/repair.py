@@ -16,6 +16,8 @@ from itertools import islice
 
 from whoosh import index as whoosh_index
 
+from library.fileio import write_error
+
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -45,8 +47,10 @@ def rebuild(library, progress: Progress | None = None):
     folder = location.new_build()
     try:
         build(library, folder, progress)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)  # the index in use, if any, stays as it was
+        if isinstance(exc, OSError):  # Whoosh's errors name no file
+            raise write_error(folder, exc) from exc
         raise
     location.publish(folder)
     return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)

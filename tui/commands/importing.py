@@ -16,7 +16,7 @@ def run_import(args) -> int:
     from library.importing import import_paths
     from library.store import Library
 
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     library = Library(args.library_root)
     counts = {"imported": 0, "duplicate": 0, "updated": 0, "error": 0}
@@ -29,7 +29,7 @@ def run_import(args) -> int:
             _report(outcome, args.json)
     finally:
         if changed:
-            library_changed(library, changed=changed)
+            command_changed(library, f"{len(changed)} articles saved", changed=changed)
     summary = (
         f"{counts['imported']} imported, {counts['duplicate']} duplicates, "
         f"{counts['updated']} updated, {counts['error']} failed"
