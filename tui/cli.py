@@ -8,6 +8,7 @@ import pkgutil
 import sys
 from typing import Sequence
 
+from library.fileio import explain
 from library.location import library_path
 
 from . import commands
@@ -44,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a read-only folder: what failed, in one line
+        return fail(explain(exc))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from index import open_index
 from index.writer import READING
 from library.importing import count_files, import_paths
 
-from .sync import library_changed
+from .sync import app_changed
 
 
 class LibraryUpdated(Message):
@@ -101,7 +101,7 @@ def start_import(app: App, library, paths: Sequence[Path]) -> Worker | None:
                 app.call_from_thread(app.notify, f"{outcome.path}: {outcome.error}", title="Import failed", severity="error", markup=False, timeout=12)
             elif outcome.status in ("imported", "updated"):
                 changed.append(outcome.id)
-        notices = library_changed(library, changed=changed) if changed else []
+        notices = app_changed(library, changed=changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed)))
         for line in [_summary(counts), *notices]:
             app.call_from_thread(app.notify, line, title="Import finished", markup=False)

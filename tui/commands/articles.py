@@ -91,7 +91,7 @@ def run_show(args) -> int:
 
 
 def run_remove(args) -> int:
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     library = open_library(args)
     article = get_article(library, args.id)
@@ -103,6 +103,6 @@ def run_remove(args) -> int:
             console.print("Kept.")
             return 0
     library.remove(args.id)
-    library_changed(library, changed=(), removed=(args.id,))
+    command_changed(library, f"removed {args.id}", removed=(args.id,))
     console.print(f"removed {args.id}", markup=False)
     return 0

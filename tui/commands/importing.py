@@ -20,7 +20,7 @@ def run_import(args) -> int:
     from library.importing import import_paths
     from library.store import Library
 
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     library = Library(args.library_root)
     if "-" in args.paths and sys.stdin.isatty():
@@ -37,7 +37,7 @@ def run_import(args) -> int:
             _report(outcome, args.json)
     finally:
         if changed:
-            library_changed(library, changed=changed)
+            command_changed(library, f"{len(changed)} articles saved", changed=changed)
     summary = (
         f"{counts['imported']} imported, {counts['duplicate']} duplicates, "
         f"{counts['updated']} updated, {counts['error']} failed"
