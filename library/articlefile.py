@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from . import safeyaml
 from .model import Article, Block, clean_text
 
-# libyaml's safe loader and dumper when present: the same safety, many times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's safe dumper when present: the same safety, many times faster.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _PREFIXES = (("heading", "## "), ("bullet", "- "), ("quote", "> "), ("caption", "*Caption:* "))
@@ -71,18 +71,13 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1 :] if body_start >= 0 else ""
     try:
-        front = yaml.load(raw, Loader=_SafeLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark else ""
-        raise ArticleFileError(f"{path}:{where} broken YAML front matter ({_first_line(exc)})") from None
+        front = safeyaml.load(raw, path) or {}
+    except safeyaml.YamlError as exc:
+        where = f" line {exc.line + 1}" if exc.line else ""
+        raise ArticleFileError(f"{path}:{where} broken YAML front matter ({exc.problem})") from None
     if not isinstance(front, dict):
         raise ArticleFileError(f"{path}: front matter is not a mapping of keys to values")
     return front, body
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def parse_blocks(body: str) -> tuple[Block, ...]:
