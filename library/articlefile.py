@@ -2,13 +2,15 @@
 
 The file is what a person reads, edits and backs up, so it stays plain Markdown: one block per
 line, blank lines between blocks, `## ` for headings, `- ` for bullets, `> ` for quotes and
-`*Caption:* ` for captions. A paragraph that happens to start with one of those markers is
-written with a leading backslash so that it reads back as a paragraph.
+`*Caption:* ` for captions. A paragraph that happens to start like a Markdown block ("* * *",
+"+ 5.2% growth", a lone "-", "1. ") is written with a leading backslash, so that every article
+reads back exactly as written and other Markdown readers show it as a paragraph too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -20,7 +22,8 @@ from .model import Article, Block, clean_text
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _PREFIXES = (("heading", "## "), ("bullet", "- "), ("quote", "> "), ("caption", "*Caption:* "))
-_MARKER_STARTS = ("#", "- ", "> ", "*Caption:*", "\\", "---")
+# Starts a Markdown reader takes for markup: heading, quote, escape, list item, rule, caption.
+_MARKDOWN_START = re.compile(r"[#>\\]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|(?:[-*_=]\s*){3,}$|\*Caption:\*")
 _FRONT_KEYS = ("id", "title", "standfirst", "date", "source", "author", "url", "tags", "imported")
 
 
@@ -52,9 +55,14 @@ def _dump_block(block: Block) -> str:
     for kind, prefix in _PREFIXES:
         if block.kind == kind:
             return prefix + block.text
-    if block.text.startswith(_MARKER_STARTS):
-        return "\\" + block.text
-    return block.text
+    return escape_paragraph(block.text)
+
+
+def escape_paragraph(text: str) -> str:
+    """The line that reads back as a paragraph of exactly this text."""
+    if _MARKDOWN_START.match(text) or _parse_line(text) != ("paragraph", text):
+        return "\\" + text
+    return text
 
 
 def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
