@@ -14,6 +14,7 @@ import yaml
 
 from .. import yamledit
 from ..fileio import atomic_write
+from ..safetext import visible
 from ..store import Library
 from .gazetteer import USER_FILE, _NoAliasSafeLoader
 from .mention import KINDS
@@ -73,6 +74,8 @@ def _one_line(value: str, what: str) -> str:
     value = " ".join(str(value).split())
     if not value:
         raise EntityFileError(f"the {what} is empty")
+    if visible(value) != value:
+        raise EntityFileError(f"the {what} {visible(value)!r} holds control or bidi characters: leave them out")
     return value
 
 
