@@ -6,9 +6,12 @@ state, the analysis facts) and the keys that work everywhere.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from library.readstate import ReadState
 from library.store import Library
@@ -19,6 +22,7 @@ from .instance import claim_library
 from .palette import LibraryCommands
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
+from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
@@ -46,6 +50,10 @@ class CuttingsApp(App):
         self.facts = ArticleFacts(library)
         self.tagging = Tagging(self)
         self.title = f"Cuttings — {name or library.root.name}"
+        self._remove_unsafe = RemoveUnsafe()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
         return ReadingScreen()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..console import CommandError, console, error_console, print_json
+from ..console import CommandError, console, error_console, print_fields, print_json
 
 
 def register(sub) -> None:
@@ -184,7 +184,7 @@ def run_passages(args) -> int:
             e = entries[p.article_id]
             fields = (p.id, p.article_id, (e.date if e else None) or "-", e.title if e else "-", ", ".join(p.tags),
                       p.quote.replace("\n", " / "), p.note.replace("\n", " / "))
-            sys.stdout.write("\t".join(fields) + "\n")
+            print_fields(*fields)
         return 0
     _passage_table(found, entries)
     return 0
