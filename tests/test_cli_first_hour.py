@@ -20,3 +20,27 @@ def test_library_option_before_the_command_is_not_undone_by_the_command(library)
     library.add(make_article("Placed before"))
     result = run_cli("list", "--json", library=library)
     assert json.loads(result.stdout)["title"] == "Placed before"
+
+
+def test_import_of_a_folder_counts_and_names_the_files_it_skips(library, tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Chip rules tighten\n\nWashington widened its export controls on chips.\n")
+    for name in ("report.pdf", "doc.docx", "blob.bin"):
+        (folder / name).write_bytes(b"\x00\x01 not an article")
+    result = run_cli("import", str(folder), library=library)
+    assert result.returncode == 0, result.stderr
+    assert "1 imported" in result.stdout and "3 skipped: not an article format" in result.stdout
+    rows = [json.loads(line) for line in run_cli("import", str(folder), "--json", library=library).stdout.splitlines()]
+    skipped = sorted(r["path"].rsplit("/", 1)[-1] for r in rows if r.get("status") == "skipped")
+    assert skipped == ["blob.bin", "doc.docx", "report.pdf"]
+    assert rows[-1]["summary"]["skipped"] == 3
+
+
+def test_import_of_a_web_address_says_it_is_not_a_file(library):
+    url = "https://www.bbc.co.uk/news/world-asia-china-123"
+    result = run_cli("import", url, library=library)
+    assert result.returncode == 1
+    assert f"{url}: a web address, not a file" in result.stderr
+    assert "cuttings add URL" in result.stderr
+    assert "No such file" not in result.stderr and "Traceback" not in result.stderr

@@ -13,13 +13,13 @@ def register(sub) -> None:
 
 
 def run_import(args) -> int:
-    from library.importing import import_paths
+    from library.importing import NOT_ARTICLE, import_paths
     from library.store import Library
 
     from ..sync import library_changed
 
     library = Library(args.library_root)
-    counts = {"imported": 0, "duplicate": 0, "updated": 0, "error": 0}
+    counts = {"imported": 0, "duplicate": 0, "updated": 0, "error": 0, "skipped": 0}
     changed: list[str] = []
     try:
         for outcome in import_paths(library, args.paths):
@@ -34,12 +34,13 @@ def run_import(args) -> int:
         f"{counts['imported']} imported, {counts['duplicate']} duplicates, "
         f"{counts['updated']} updated, {counts['error']} failed"
     )
+    skipped = f"{counts['skipped']} skipped: {NOT_ARTICLE}" if counts["skipped"] else ""
     if args.json:
         print_json({"summary": {k if k != "error" else "failed": v for k, v in counts.items()}})
     else:
-        console.print(summary, markup=False)
-    if not any(counts.values()):
-        raise CommandError(f"no importable files found in {' '.join(args.paths)}")
+        console.print(", ".join(filter(None, (summary, skipped))), markup=False)
+    if not any(n for status, n in counts.items() if status != "skipped"):
+        raise CommandError(f"no importable files found in {' '.join(args.paths)}" + (f" ({skipped})" if skipped else ""))
     return 1 if counts["error"] else 0
 
 
@@ -47,6 +48,8 @@ def _report(outcome, as_json: bool) -> None:
     if as_json:
         fields = ("status", "id", "title", "error")
         print_json({"path": str(outcome.path), **{f: getattr(outcome, f) for f in fields}})
+    elif outcome.status == "skipped":
+        return
     elif outcome.status == "error":
         error_console.print(f"error: {outcome.path}: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
     elif outcome.status == "duplicate":
