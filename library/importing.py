@@ -64,9 +64,6 @@ def _import_file(library, path: Path) -> Iterator[ImportOutcome]:
     except OSError as exc:
         yield ImportOutcome(path, "error", error=f"cannot read folder: {exc.strerror or exc}")
         return
-    except (ValueError, LookupError, RecursionError) as exc:  # a reader tripped on input it did not foresee
-        yield ImportOutcome(path, "error", error=f"cannot read this file ({type(exc).__name__}: {exc})")
-        return
     except ImportFailure as exc:
         yield ImportOutcome(path, "error", error=exc.reason)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import make_article, run_cli
+from tests.conftest import ROOT, make_article, run_cli
 
 
 def test_library_option_is_taken_after_the_command_name_too(library):
@@ -44,3 +44,19 @@ def test_import_of_a_web_address_says_it_is_not_a_file(library):
     assert f"{url}: a web address, not a file" in result.stderr
     assert "cuttings add URL" in result.stderr
     assert "No such file" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_analyze_reads_html_as_html_and_latin1_as_text_like_import(library, tmp_path):
+    page = ROOT / "library" / "demo" / "chip-rules-update-2023.html"
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Tariffs in Genève\n\nThe café owners in Genève said Washington's tariffs on China hurt trade.\n".encode("latin-1"))
+    result = run_cli("analyze", str(page), str(latin), "--json", library=library)
+    assert result.returncode == 0, result.stderr
+    html, text = [json.loads(line) for line in result.stdout.splitlines()]
+    assert html["title"] == "US tightens chip export rules to close gaps left in 2022"
+    evidence = [p["text"] for issue in html["issues"] for p in issue["passages"]]
+    assert evidence and not any("<title>" in t or "<meta" in t for t in evidence)
+    assert "export-controls-technology" in {i["id"] for i in html["issues"]}
+    decoded = latin.read_bytes().decode("latin-1")
+    assert {e["canonical"] for e in text["entities"]} >= {"Washington", "China"}
+    assert all(decoded[e["start"]:e["end"]] == e["text"] for e in text["entities"])
