@@ -19,7 +19,7 @@ from textual.worker import Worker
 
 from index import open_index
 from index.writer import READING
-from library.importing import count_files, import_paths
+from library.importing import NOT_ARTICLE, count_files, import_paths
 
 from .sync import app_changed
 
@@ -165,4 +165,6 @@ def _summary(counts: Counter[str]) -> str:
     parts = [f"{counts[s]} {s}" for s in ("imported", "updated", "duplicate") if counts[s]]
     if counts["error"]:
         parts.append(f"{counts['error']} failed")
+    if counts["skipped"]:
+        parts.append(f"{counts['skipped']} skipped: {NOT_ARTICLE}")
     return ", ".join(parts) or "nothing to import"

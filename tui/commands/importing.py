@@ -17,7 +17,7 @@ def register(sub) -> None:
 
 
 def run_import(args) -> int:
-    from library.importing import import_paths
+    from library.importing import NOT_ARTICLE, import_paths
     from library.store import Library
 
     from ..sync import command_changed
@@ -25,7 +25,7 @@ def run_import(args) -> int:
     library = Library(args.library_root)
     if "-" in args.paths and sys.stdin.isatty():
         error_console.print("reading one article from standard input; paste it, then press ctrl+d", markup=False)
-    counts = {"imported": 0, "duplicate": 0, "updated": 0, "saved": 0, "error": 0}
+    counts = {"imported": 0, "duplicate": 0, "updated": 0, "error": 0, "skipped": 0, "saved": 0}
     links = 0
     changed: list[str] = []
     try:
@@ -42,15 +42,15 @@ def run_import(args) -> int:
         f"{counts['imported']} imported, {counts['duplicate']} duplicates, "
         f"{counts['updated']} updated, {counts['error']} failed"
     )
-    if links:
-        summary += f"; {links} links saved to read later (`cuttings fetch` gets them)"
+    skipped = f"{counts['skipped']} skipped: {NOT_ARTICLE}" if counts["skipped"] else ""
+    saved = f"; {links} links saved to read later (`cuttings fetch` gets them)" if links else ""
     if args.json:
         totals = {k if k != "error" else "failed": v for k, v in counts.items() if k != "saved"}
         print_json({"summary": {**totals, **({"links saved": links} if counts["saved"] else {})}})
     else:
-        console.print(summary, markup=False, soft_wrap=True)
-    if not any(counts.values()):
-        raise CommandError(f"no importable files found in {' '.join(args.paths)}")
+        console.print(", ".join(filter(None, (summary, skipped))) + saved, markup=False, soft_wrap=True)
+    if not any(n for status, n in counts.items() if status != "skipped"):
+        raise CommandError(f"no importable files found in {' '.join(args.paths)}" + (f" ({skipped})" if skipped else ""))
     return 1 if counts["error"] else 0
 
 
@@ -58,6 +58,8 @@ def _report(outcome, as_json: bool) -> None:
     if as_json:
         fields = ("status", "id", "title", "error", *(["saved"] if outcome.status == "saved" else []))
         print_json({"path": str(outcome.path), **{f: getattr(outcome, f) for f in fields}})
+    elif outcome.status == "skipped":
+        return
     elif outcome.status == "error":
         error_console.print(f"error: {outcome.path}: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
     elif outcome.status == "saved":

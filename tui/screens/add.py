@@ -96,13 +96,13 @@ class AddScreen(ModalScreen[AddRequest | None]):
 
     @work(thread=True, exclusive=True, group="add-preview")
     def _parse(self, text: str) -> None:
-        from library.importers import ImportFailure, parse_articles
+        from library.importers import ImportFailure, parse_articles, sniff_format
         from library.importers.decoding import MAX_BYTES
 
         try:
             if len(text.encode("utf-8", "replace")) > MAX_BYTES:
                 raise ImportFailure(PASTED, f"the text is over the {MAX_BYTES // 1024 // 1024} MB limit")
-            articles = parse_articles(text, PASTED)
+            articles = parse_articles(text, sniff_format(PASTED, text), PASTED)
         except ImportFailure as exc:
             self.app.call_from_thread(self._parsed, text, None, f"Cannot save this: {exc.reason}")
         except (ValueError, LookupError, RecursionError) as exc:
