@@ -33,6 +33,8 @@ from library.model import Article
 
 from library.safetext import visible
 
+from ..contrast import readable_on
+
 MAX_TEXT_WIDTH = 96
 KINDS = ("person", "org", "place")
 KIND_NAMES = {"person": "person", "org": "organisation", "place": "place"}
@@ -160,6 +162,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._part_lines: list[tuple[int, list[int]]] = []  # per part: first line, line starts
         self._layout_width = 0
         self._styled: dict[int, Text] = {}
+        self._span_styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
         self._term_spans: dict[int, list[tuple[int, int]]] = {}
         self._pending: Span | None = None  # where to scroll once the layout exists
@@ -320,6 +323,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """A theme or CSS change: draw every line again with the new styles."""
         self._styled.clear()
         self._strips.clear()
+        self._span_styles.clear()
         super().notify_style_update()
 
     def _render(self, index: int) -> Strip:
@@ -435,8 +439,25 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._status()
 
     def _span_style(self, name: str) -> Style:
-        """A component style alone (not merged with the widget's), to layer onto text."""
-        return self.get_component_rich_style(name, partial=True)
+        """A component style alone (not merged with the widget's), to layer onto text.
+        Textual's partial styles drop a background's alpha (`$accent 30%` came out solid
+        accent), so the tint is blended onto the reader's background here; the cursor also
+        picks its text colour, so what it covers reads at AA contrast in every theme (in the
+        ANSI themes, whose colours the terminal decides, it is the terminal's text reversed)."""
+        style = self._span_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True)
+            tint = self.get_component_styles(name).background
+            if name == "reader--cursor" and tint.ansi is not None:  # the terminal's palette: unknown colours
+                style = Style(color="default", bgcolor="default", reverse=True, dim=False)
+            elif tint.a:
+                _, _, ground, ink = self.colors
+                tinted = ground + tint
+                style += Style(bgcolor=tinted.rich_color)
+                if name == "reader--cursor":
+                    style += Style(color=readable_on(tinted, ink).rich_color, dim=False)
+            self._span_styles[name] = style
+        return style
 
     def _evidence(self) -> list:
         return list(self.issue.passages) if self.issue else []
