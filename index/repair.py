@@ -16,6 +16,7 @@ from itertools import islice
 
 from whoosh import index as whoosh_index
 
+from .catchup import catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -49,7 +50,10 @@ def rebuild(library, progress: Progress | None = None):
         shutil.rmtree(folder, ignore_errors=True)  # the index in use, if any, stays as it was
         raise
     location.publish(folder)
-    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    library.refresh()
+    catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
+    return ix
 
 
 def notice(problem: str, library) -> str:

@@ -33,7 +33,11 @@ def import_paths(library, paths: Iterable[Path | str], on_progress: Callable[[in
     end (or when the caller stops early), not once per article."""
     with library.bulk():
         for done, path in enumerate(iter_files(paths), start=1):
-            yield from _import_file(library, path)
+            try:
+                yield from _import_file(library, path)
+            except LockTimeout as exc:  # another process holds the library: waiting per file would not help
+                yield ImportOutcome(path, "error", error=f"cannot store: {exc}")
+                return
             if on_progress:
                 on_progress(done, path)
 
@@ -55,7 +59,7 @@ def _import_file(library, path: Path) -> Iterator[ImportOutcome]:
     for article in articles:
         try:
             result = library.add(article)
-        except (OSError, LockTimeout) as exc:
+        except OSError as exc:
             yield ImportOutcome(path, "error", title=article.title, error=f"cannot store: {getattr(exc, 'strerror', None) or exc}")
             continue
         yield ImportOutcome(path, result.status, result.id, article.title)

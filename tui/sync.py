@@ -5,7 +5,8 @@ from __future__ import annotations
 
 def library_changed(library, changed=(), removed=()) -> list[str]:
     """Called after articles are added, edited, tagged or removed: re-indexes those articles
-    only, if a search index exists (otherwise the next search builds it). Returns notices."""
-    from index.writer import update_if_built
+    and whatever earlier commands left in the library's backlog, building the index if there
+    is none yet. Returns one-line notices (the index busy, built, repaired) to show."""
+    from index.catchup import keep_in_step
 
-    return update_if_built(library, changed, removed)
+    return keep_in_step(library, changed, removed)
