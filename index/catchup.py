@@ -29,6 +29,7 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices."""
     location = IndexLocation(library.root)
     folder = location.current()
+    library.entries()  # a catalogue read now lists the files edited by hand since it was saved
     try:
         with library.lock():
             taken = library.backlog.snapshot()

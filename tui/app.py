@@ -22,6 +22,7 @@ from .screens.reading import ReadingScreen
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
+from .watching import start_watching
 from .workers import LibraryUpdated
 
 
@@ -78,6 +79,7 @@ class CuttingsApp(App):
         apply_user_config(self)
         self.instance = claim_library(self)
         self.install_screen(SearchScreen(self.library), "search")
+        start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:

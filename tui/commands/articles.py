@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..console import CommandError, console, print_json
+from ..console import CommandError, console, error_console, print_json
 
 
 def register(sub) -> None:
@@ -103,6 +103,7 @@ def run_remove(args) -> int:
             console.print("Kept.")
             return 0
     library.remove(args.id)
-    library_changed(library, changed=(), removed=(args.id,))
+    for line in library_changed(library, changed=(), removed=(args.id,)):
+        error_console.print(line, markup=False, soft_wrap=True)
     console.print(f"removed {args.id}", markup=False)
     return 0

@@ -29,7 +29,8 @@ def run_import(args) -> int:
             _report(outcome, args.json)
     finally:
         if changed:
-            library_changed(library, changed=changed)
+            for line in library_changed(library, changed=changed):
+                error_console.print(line, markup=False, soft_wrap=True)
     summary = (
         f"{counts['imported']} imported, {counts['duplicate']} duplicates, "
         f"{counts['updated']} updated, {counts['error']} failed"

@@ -87,7 +87,8 @@ def run_tag(args) -> int:
     except AnnotationError as exc:
         raise CommandError(str(exc)) from None
     report_problems(annotations)
-    library_changed(annotations.library, changed=[args.id])
+    for line in library_changed(annotations.library, changed=[args.id]):
+        error_console.print(line, markup=False, soft_wrap=True)
     passage = change.after
     if args.json:
         print_json(passage_json(passage, annotations.library.entry(passage.article_id)))
@@ -109,7 +110,8 @@ def run_untag(args) -> int:
     except AnnotationError as exc:
         raise CommandError(str(exc)) from None
     report_problems(annotations)
-    library_changed(annotations.library, changed=[change.article_id])
+    for line in library_changed(annotations.library, changed=[change.article_id]):
+        error_console.print(line, markup=False, soft_wrap=True)
     before = change.before
     if change.after is None:
         note = f" (its note was: {before.note!r})" if before.note else ""
