@@ -13,15 +13,15 @@ import threading
 import time
 from dataclasses import dataclass
 
-from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F
 
 from .documents import DocumentMaker, unpack_blocks
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
 from .query import NAME_FIELDS, QueryError, fuzzy_terms, parse, plain_words, resolve
+from .catchup import catch_up
 from .repair import DAMAGE, describe, open_or_rebuild, rebuild
-from .writer import BUSY, Progress, update
+from .writer import Progress
 
 SUGGEST_DISTANCE = 2
 
@@ -74,6 +74,7 @@ class SearchIndex:
         self._location = IndexLocation(library.root)
         self._lock = threading.RLock()
         self._maker: DocumentMaker | None = None  # made on the first update; loading the analysis data is slow
+        self._caught_up = False  # the first search takes in what earlier commands left in the backlog
         self._use(ix)
 
     def _use(self, ix) -> None:
@@ -103,6 +104,9 @@ class SearchIndex:
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         started = time.perf_counter()
         parsed = parse(text)
+        if not self._caught_up:
+            self._caught_up = True
+            self.update()
         with self._lock:
             try:
                 hits, total, suggestion = self._run(text, parsed, limit, sort)
@@ -171,14 +175,12 @@ class SearchIndex:
 
     # -- keeping the index in step ---------------------------------------------------------
     def update(self, changed=(), removed=()) -> None:
-        """Re-index these articles only (after an import, edit, tag or removal)."""
+        """Re-index these articles (after an import, edit, tag or removal), and whatever else
+        the library's backlog lists."""
         with self._lock:
-            try:
-                if self._maker is None:
-                    self._maker = DocumentMaker(self.library)
-                update(self._ix, self._maker, changed, removed)
-            except whoosh_index.LockError:
-                self.notices.append(BUSY)
+            if self._maker is None:
+                self._maker = DocumentMaker(self.library)
+            self.notices += catch_up(self._ix, self.library, changed, removed, self._maker)
 
     def rebuild(self, progress: Progress | None = None) -> int:
         with self._lock:

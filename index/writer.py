@@ -41,7 +41,7 @@ LIMIT_MB, LIMIT_MB_MOST = 256, 2048
 # copying each into memory when a searcher opens (0.3 s at 10,000 articles); plain files are not.
 OPTIONS = {"limitmb": LIMIT_MB, "compound": False}
 LOCK_WAIT = 5.0  # seconds an update waits for another process's commit
-BUSY = "search index busy (another cuttings is writing it); `cuttings check --fix` brings it up to date"
+BUSY = "search index busy (another cuttings is writing it): the next command brings it up to date"
 
 
 class BuildFailed(Exception):
@@ -186,23 +186,6 @@ def available_memory_mb() -> int:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
     except (ValueError, OSError, AttributeError):
         return 3 * LIMIT_MB
-
-
-def update_if_built(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:
-    """Keep an existing index in step after a change; without a usable index do nothing (the
-    next search builds one). Returns one-line notices for anything the user should know."""
-    from .repair import Unusable, open_checked
-    from .location import IndexLocation
-
-    try:
-        ix = open_checked(IndexLocation(library.root))
-    except Unusable:
-        return []
-    try:
-        update(ix, DocumentMaker(library), changed, removed)
-    except whoosh_index.LockError:
-        return [BUSY]
-    return []
 
 
 def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
