@@ -194,7 +194,10 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
     if not changed and not removed:
         return
     library = maker.library
-    writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    try:
+        writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    except OSError as exc:
+        raise write_error(ix.storage.folder, exc) from exc
     try:
         for article_id in removed:
             writer.delete_by_term("id", article_id)
