@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import safeyaml, yamledit
 from ..fileio import atomic_write
+from ..safetext import visible
 from ..store import Library
 from .gazetteer import USER_FILE
 from .mention import KINDS
@@ -71,6 +72,8 @@ def _one_line(value: str, what: str) -> str:
     value = " ".join(str(value).split())
     if not value:
         raise EntityFileError(f"the {what} is empty")
+    if visible(value) != value:
+        raise EntityFileError(f"the {what} {visible(value)!r} holds control or bidi characters: leave them out")
     return value
 
 
