@@ -13,13 +13,14 @@ import threading
 import time
 from dataclasses import dataclass
 
+from whoosh import query as whoosh_query
 from whoosh.scoring import BM25F
 
 from .documents import DocumentMaker, unpack_blocks
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
-from .query import NAME_FIELDS, QueryError, fuzzy_terms, parse, plain_words, resolve
 from .catchup import catch_up
+from .query import NAME_FIELDS, QueryError, fuzzy_terms, issue_labels, parse, plain_words, resolve
 from .repair import DAMAGE, describe, open_or_rebuild, rebuild
 from .writer import Progress
 
@@ -113,12 +114,14 @@ class SearchIndex:
             except DAMAGE as exc:  # a damaged index file: rebuild from the library, search again
                 self._repair(f"failed while searching ({describe(exc)})")
                 hits, total, suggestion = self._run(text, parsed, limit, sort)
+            except whoosh_query.QueryError:  # a combination resolve() did not foresee
+                raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
         took = (time.perf_counter() - started) * 1000
         return SearchResult(text, took, total, hits, suggestion)
 
     def _run(self, text: str, parsed, limit: int, sort: str):
         searcher = self._fresh_searcher()
-        resolved = resolve(parsed, searcher.reader())
+        resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root))
         # limit=None scores every match in one pass, which gives the exact total; a top-N search
         # skips blocks and then runs the query a second time to count (twice the cost here)
         if sort == "date":

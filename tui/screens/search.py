@@ -161,8 +161,8 @@ class SearchScreen(Screen[None]):
             outcome = self._open_index().search(query, limit=LIMIT, sort=sort)
         except QueryError as exc:
             outcome = exc
-        except Exception as exc:  # a broken index must not take the app down
-            outcome = QueryError(f"search failed: {exc}")
+        except Exception:  # a broken index must not take the app down, nor show its internals
+            outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
         self.app.call_from_thread(self._show, query, outcome)
 
     def _show(self, query: str, outcome) -> None:
