@@ -157,3 +157,23 @@ def test_entities_add_refuses_control_characters_in_one_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1 and "control" in result.stderr
     assert unsafe_in(result.stderr) == []
     assert not (tmp_path / "lib" / "entities.yaml").exists()
+
+
+async def test_the_app_shows_hostile_text_without_its_control_characters(tmp_path):
+    from library.model import Article
+    from tests.app_support import make_library, screen_text
+    from tui.app import CuttingsApp
+
+    article = Article(title=HOSTILE, source=HOSTILE, blocks=(Block("paragraph", f"{HOSTILE} in the text"),))
+    library = make_library(tmp_path / f"lib {HOSTILE.replace('/', '')}", [article])  # the folder name is the app's title
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        app.notify(f"Import failed: {HOSTILE}.md", markup=False)  # as the import worker names a bad file
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+        assert all(strip.cell_length == 120 for strip in strips), "every line keeps its width"
+        shown = screen_text(app)
+        assert unsafe_in(shown) == [], shown
+        assert "[link=https://evil.example/]click[/link]" in shown, "data is never markup"
+        assert "Import failed: Evil ]0;pwned [/]" in shown and "Cuttings — lib Evil ]0;pwned" in shown
