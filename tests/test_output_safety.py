@@ -177,3 +177,19 @@ async def test_the_app_shows_hostile_text_without_its_control_characters(tmp_pat
         assert unsafe_in(shown) == [], shown
         assert "[link=https://evil.example/]click[/link]" in shown, "data is never markup"
         assert "Import failed: Evil ]0;pwned [/]" in shown and "Cuttings — lib Evil ]0;pwned" in shown
+
+
+async def test_tagging_words_that_look_like_markup_shows_them_as_written(tmp_path):
+    from library.model import Article
+    from tests.app_support import make_library, screen_text
+    from tui.app import CuttingsApp
+    from tui.widgets.tag_picker import TagPicker
+
+    words = "Prices [/] rose [bold]sharply[/bold] in May."
+    library = make_library(tmp_path / "lib", [Article(title="Prices", blocks=(Block("paragraph", words),))])
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter", ")", "t")  # the picker's title quotes the passage
+        await pilot.pause()
+        assert isinstance(app.screen, TagPicker)
+        assert "Tag “Prices [/] rose [bold]sharply[/bold] in May.”" in screen_text(app)
