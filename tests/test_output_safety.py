@@ -133,6 +133,9 @@ def test_skipped_article_files_are_named_without_markup_or_escapes(library):
     [skipped] = [line for line in output.splitlines() if "skipped" in line]
     assert f"{MARKUP_TAG} \u241b]0;skipped" in skipped
     assert "\x1b]8" not in output and unsafe_in(output) == []
+    listed = run_cli("list", "--json", library=library)  # a script reading the records gets records only
+    assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == [make_article().title]
+    assert "skipped" in listed.stderr
 
 
 def test_import_errors_name_a_hostile_file_visibly(hostile, tmp_path):
