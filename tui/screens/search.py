@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index import QueryError, completions, open_index
+from library.safetext import visible
 
 from ..history import QueryHistory
 from ..widgets.vim_options import VimOptionList
@@ -206,10 +207,10 @@ class SearchScreen(Screen[None]):
             return self.get_component_rich_style(name, partial=True)
 
         prompt = Text()
-        prompt.append(hit.title or "(untitled)", style=get("search--title"))
-        meta = " · ".join(part for part in (hit.date or "undated", hit.source) if part)
+        prompt.append(visible(hit.title) or "(untitled)", style=get("search--title"))
+        meta = " · ".join(part for part in (hit.date or "undated", visible(hit.source)) if part)
         prompt.append(f"  {meta}\n", style=get("search--meta"))
-        snippet = Text(hit.snippet)
+        snippet = Text(visible(hit.snippet))
         for start, end in hit.highlights:
             snippet.stylize(get("search--match"), start, end)
         prompt.append_text(snippet)
