@@ -156,9 +156,9 @@ class SearchIndex:
             close = [(w, reader.doc_frequency("exact", w)) for w in _close_words(reader, word)]
             if close:
                 changes[word] = max(close, key=lambda pair: (pair[1], pair[0]))[0]
-        names = self.names("entity")
         for leaf in parsed.leaves():
-            if leaf.fieldname in NAME_FIELDS:
+            if leaf.fieldname in NAME_FIELDS:  # a person: query suggests people only
+                names = self.names(leaf.fieldname)
                 value = " ".join(getattr(leaf, "words", None) or [leaf.text])
                 match = difflib.get_close_matches(value, [n.lower() for n in names], n=1, cutoff=0.7)
                 if match and match[0] != value:
@@ -170,11 +170,18 @@ class SearchIndex:
         return text if text != original else None
 
     def names(self, field: str) -> list[str]:
-        """Every value of a field in the index: entity names (canonical spelling), issue ids, tags."""
+        """Every value of a field in the index: entity names (canonical spelling; of one kind
+        for person:, org: and place:), issue ids, tags."""
         source = "names" if field in NAME_FIELDS else field
         with self._lock:
             reader = self._fresh_searcher().reader()
-            return [raw.decode("utf-8") for raw in reader.lexicon(source)]
+            values = [raw.decode("utf-8") for raw in reader.lexicon(source)]
+        if source != "names":
+            return values
+        kinded = [value.partition(":") for value in values]
+        if field == "entity":
+            return sorted({name for _, _, name in kinded})
+        return [name for kind, _, name in kinded if kind == field]
 
     # -- keeping the index in step ---------------------------------------------------------
     def update(self, changed=(), removed=()) -> None:

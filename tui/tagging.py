@@ -100,6 +100,7 @@ class Tagging:
             "undo": lambda _reader: self.undo(),
             "redo": lambda _reader: self.redo(),
             "cancel": self.cancel,
+            "copy": self.copy,
         }
         if reader.article is None:
             self.app.notify("Open an article first (Enter in the list)", timeout=3)
@@ -123,6 +124,13 @@ class Tagging:
         self._select(reader, None, mouse=False)
         if reader.screen.selections:
             reader.screen.clear_selection()
+
+    def copy(self, reader: Reader) -> None:
+        """ctrl+c: the selection's words to the clipboard (OSC 52, through the terminal)."""
+        text = self.selection.text(reader.article.blocks)
+        self.app.copy_to_clipboard(text)
+        words = len(text.split())
+        self.app.notify(f"Copied {words} word{'s' * (words != 1)} to the clipboard", timeout=3)
 
     def tag(self, reader: Reader) -> None:
         """`t`: the tag picker for the selection, or for the passage under the cursor (a
