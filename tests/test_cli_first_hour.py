@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from library.model import Block
+
 from tests.conftest import ROOT, make_article, run_cli
 
 
@@ -60,3 +62,34 @@ def test_analyze_reads_html_as_html_and_latin1_as_text_like_import(library, tmp_
     decoded = latin.read_bytes().decode("latin-1")
     assert {e["canonical"] for e in text["entities"]} >= {"Washington", "China"}
     assert all(decoded[e["start"]:e["end"]] == e["text"] for e in text["entities"])
+
+
+LONG = ("Washington widened its export controls on advanced semiconductors and the tools that make them, "
+        "and officials in Beijing said the rules would hurt trade between the two largest economies. ") * 3
+
+
+def test_piped_show_is_plain_one_block_per_line_with_the_address(library):
+    article = make_article("Chip rules tighten", url="https://example.org/2022/10/chip-rules",
+                           blocks=(Block("paragraph", LONG.strip()), Block("bullet", "Licences are needed for more tools.")))
+    article_id = library.add(article).id
+    result = run_cli("show", article_id, library=library, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "https://example.org/2022/10/chip-rules" in lines
+    assert LONG.strip() in lines  # not hard-wrapped at 80 columns
+    assert "• Licences are needed for more tools." in lines
+    assert not [line for line in lines if line.endswith(" ")]
+
+
+def test_piped_reports_keep_each_record_on_one_line(library):
+    long_title = "A very long title about export controls " * 4
+    article_id = library.add(make_article(long_title.strip())).id
+    run_cli("tag", article_id, "--quote", "Licences are needed", "--tag", "trade/licences", library=library)
+    for args in (("check",), ("issues", article_id), ("entities", article_id), ("tags",), ("passages",), ("search", "licences")):
+        result = run_cli(*args, library=library, env={"COLUMNS": "40"})
+        assert result.returncode in (0, 1), (args, result.stderr)
+        lines = result.stdout.splitlines()
+        assert not [line for line in lines if line.endswith(" ")], args
+    check = run_cli("check", library=library, env={"COLUMNS": "40"}).stdout
+    assert any(line.endswith("(1 articles)") or "up to date" in line for line in check.splitlines())
+    assert long_title.strip() in run_cli("search", "licences", library=library, env={"COLUMNS": "40"}).stdout
