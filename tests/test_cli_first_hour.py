@@ -93,3 +93,34 @@ def test_piped_reports_keep_each_record_on_one_line(library):
     check = run_cli("check", library=library, env={"COLUMNS": "40"}).stdout
     assert any(line.endswith("(1 articles)") or "up to date" in line for line in check.splitlines())
     assert long_title.strip() in run_cli("search", "licences", library=library, env={"COLUMNS": "40"}).stdout
+
+
+def search_total(library, query: str) -> int:
+    result = run_cli("search", query, "--json", library=library)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)["total"]
+
+
+def test_a_tag_finds_the_tags_below_it_in_search_also_after_reindex(library):
+    article_id = library.add(make_article()).id
+    other = library.add(make_article("Untagged story")).id
+    tagged = run_cli("tag", article_id, "--quote", "Licences are needed", "--tag", "trade/de-risking", library=library)
+    assert tagged.returncode == 0, tagged.stderr
+    assert other and search_total(library, "tag:trade") == 1
+    assert search_total(library, "tag:Trade") == 1  # tags match ignoring case
+    assert search_total(library, "tag:trade/de-risking") == 1
+    assert search_total(library, "tag:tra") == 0  # a level, not a prefix
+    assert run_cli("reindex", library=library).returncode == 0
+    assert search_total(library, "tag:trade") == 1
+
+
+def test_front_matter_tags_are_tags_everywhere(library):
+    article_id = library.add(make_article(tags=("export-controls", "Trade/chips"))).id
+    run_cli("tag", article_id, "--quote", "Licences are needed", "--tag", "trade/licences", library=library)
+    rows = {r["tag"]: r for r in map(json.loads, run_cli("tags", "--json", library=library).stdout.splitlines())}
+    assert rows["export-controls"] == {"tag": "export-controls", "count": 0, "total": 0, "articles": 1}
+    assert rows["trade"]["articles"] == 1 and rows["trade"]["total"] == 1
+    assert "Trade" not in rows  # one tag whatever its case
+    assert "export-controls" in run_cli("tags", library=library).stdout
+    assert search_total(library, "tag:export-controls") == 1
+    assert search_total(library, "tag:trade") == 1
