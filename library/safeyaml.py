@@ -28,7 +28,7 @@ def load(text: str, where: str, strings_only: bool = False):
     `strings_only`, every scalar stays a string ("No" is a word, not False)."""
     loader = _FastStringsLoader if strings_only else _FastLoader
     _refuse_aliases(text, where, loader)
-    return _run(lambda: yaml.load(text, Loader=loader), where)
+    return _run(lambda: yaml.load(text, Loader=loader), where)  # loader: CSafeLoader/SafeLoader or BaseLoader
 
 
 def compose(text: str, where: str) -> yaml.Node | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from . import safeyaml
 from .fileio import atomic_write
 
 HEADER = "# Links saved to read later. `cuttings fetch` turns pending ones into articles.\n"
@@ -50,13 +51,14 @@ class SavedLinks:
         except (OSError, UnicodeDecodeError) as exc:
             raise SavedLinksError(f"{self.path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
         try:
-            rows = yaml.load(text, Loader=_NoAliasLoader) or []
+            rows = safeyaml.load(text, self.path) or []
             if not isinstance(rows, list):
                 raise ValueError("expected a list of links")
             return [_link_of(row) for row in rows if isinstance(row, dict) and row.get("url")]
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
-            reason = str(exc).splitlines()[0]
-            raise SavedLinksError(f"{self.path}: not a list of saved links ({reason}); fix or remove it") from None
+        except safeyaml.YamlError as exc:
+            raise SavedLinksError(f"{exc}; fix or remove it") from None
+        except (ValueError, TypeError) as exc:
+            raise SavedLinksError(f"{self.path}: not a list of saved links ({exc}); fix or remove it") from None
 
     def pending(self) -> list[SavedLink]:
         return [link for link in self.links() if link.status != "fetched"]
@@ -89,15 +91,6 @@ class SavedLinks:
             atomic_write(self.path, HEADER + yaml.safe_dump(rows, allow_unicode=True, sort_keys=False))
         except OSError as exc:
             raise SavedLinksError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """A hand-edited file never needs aliases, and refusing them stops alias bombs."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases are not allowed")
-        return super().compose_node(parent, index)
 
 
 def _row_of(link: SavedLink) -> dict:

@@ -74,5 +74,5 @@ def test_a_broken_saved_links_file_is_one_line_and_kept(tmp_path):
     (root / "saved.yaml").write_text(broken, encoding="utf-8")
     result = run_cli("import", str(ARCHIVES / "pocket-export.html"), library=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{root / 'saved.yaml'}: not a list of saved links (aliases are not allowed)" in result.stderr
+    assert f"{root / 'saved.yaml'}:2: YAML aliases (*name) are not allowed; fix or remove it" in result.stderr
     assert (root / "saved.yaml").read_text(encoding="utf-8") == broken

@@ -120,7 +120,7 @@ def start_add(app: App, library, request) -> Worker | None:
         app.call_from_thread(panel.step, 0, 1)
         outcomes = list(import_text(library, request.value, PASTED))
         changed = [o.id for o in outcomes if o.status in ("imported", "updated")]
-        notices = library_changed(library, changed=changed) if changed else []
+        notices = app_changed(library, changed=changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed), show=_shown(outcomes)))
         for outcome in outcomes:
             severity = "error" if outcome.status == "error" else "information"
