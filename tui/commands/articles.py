@@ -83,6 +83,8 @@ def run_show(args) -> int:
     meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
     if meta:
         console.print(Text(meta, style="dim"))
+    if article.url:
+        console.print(Text(article.url, style="dim"))
     if article.standfirst:
         console.print(Text(article.standfirst, style="italic"))
     styles = {"heading": "bold", "caption": "dim italic", "quote": "italic"}
