@@ -63,6 +63,12 @@ class Range:
         return "\n".join(blocks[b].text[s:e] for b, [(s, e)] in spans.items())
 
 
+def _in_body(span: Span | None) -> bool:
+    """Whether the cursor is on the article's blocks: the title and standfirst (where it may
+    rest on issue evidence) are not taggable."""
+    return span is not None and span.block >= 0
+
+
 def short(text: str, limit: int = 70) -> str:
     """A quote cut to fit one line, drawable as it is."""
     text = visible(" ".join(text.split()))
@@ -113,9 +119,9 @@ class Tagging:
         if self.selection and not self.from_mouse:
             self.cancel(reader)
             return
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             reader.action_sentence(1)
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             return
         self.anchor = self._unit(reader, reader.cursor)
         self._select(reader, self.anchor, mouse=False)
@@ -184,7 +190,7 @@ class Tagging:
     def _target(self, reader: Reader) -> Range | None:
         if self.selection:
             return self.selection
-        return self._unit(reader, reader.cursor) if reader.cursor else None
+        return self._unit(reader, reader.cursor) if _in_body(reader.cursor) else None
 
     def _no_target(self) -> None:
         self.app.notify("Put the cursor on a passage first: ) next sentence, } next block, v to select", timeout=4)
@@ -215,7 +221,7 @@ class Tagging:
         reader = self._reader()
         if reader is None or reader.article is None:
             return
-        if self.anchor and span:
+        if self.anchor and _in_body(span):
             self._select(reader, self.anchor.hull(self._unit(reader, span)), mouse=False)
         else:
             self._show_info(reader)
