@@ -46,10 +46,15 @@ def read_text(path: Path) -> str:
     return text
 
 
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ("a PDF document"), from its first bytes; None for text."""
+    return next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+
+
 def decode(data: bytes, path: Path) -> str:
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise ImportFailure(path, f"binary file ({what}), not text")
+    what = binary_kind(data)
+    if what:
+        raise ImportFailure(path, f"binary file ({what}), not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
