@@ -101,6 +101,23 @@ class GroupedSegmentWriter(SegmentWriter):
         self._commit_toc(final + list(segments))
         self._finish()
 
+    def discard(self) -> None:
+        """Stop a failed update and delete what it wrote: a full disk leaves the new segment's
+        files half written, holding space the user needs (no table of contents names them)."""
+        try:
+            self.cancel()
+        except Exception:  # it failed half way through closing its files
+            self.abandon()
+            self._tempstorage.destroy()
+        # the segment's files, and the temporary name Whoosh writes the table of contents under
+        prefixes = (self.newsegment.segment_id() + ".", f"_{self.indexname}_{self.generation}.toc.")
+        for name in self.storage.list():
+            if name.startswith(prefixes):
+                try:
+                    self.storage.delete_file(name)
+                except OSError:
+                    pass  # swept by the next commit
+
     def abandon(self) -> None:
         """Stop without tidying up, for a build whose folder is about to be thrown away: unlike
         `cancel`, this leaves the temporary folder that other writers of the build share."""

@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 from whoosh import index as whoosh_index
 
 from library.articlefile import ArticleFileError
+from library.fileio import write_error
 from library.store import ArticleNotFound, Library
 
 from .documents import DocumentMaker
@@ -222,8 +223,10 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
                 continue
             writer.update_document(**maker.document(article))
         writer.commit(merge=False)  # a background process merges (index/merging.py)
-    except BaseException:
-        writer.cancel()
+    except BaseException as exc:
+        writer.discard()
+        if isinstance(exc, OSError):
+            raise write_error(ix.storage.folder, exc) from exc
         raise
     try:
         start_if_due(ix)

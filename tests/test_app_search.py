@@ -206,3 +206,24 @@ async def test_a_malformed_query_says_why_in_one_line_and_keys_keep_working(app)
         await pilot.press("ctrl+u", *"Wang")
         await wait_for(pilot, lambda: screen.shown == "Wang")
         assert screen.result.hits[0].title == "Blinken meets Xi in Beijing"
+
+
+async def test_history_keeps_every_submitted_query_not_only_opened_ones(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await type_query(pilot, "taiwan")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.reading)
+        for query in ('"export controls"', "blinkn", "chips~"):
+            if app.screen is app.reading:
+                await pilot.press("slash")
+            await pilot.press("ctrl+u", *query, "enter")
+            await wait_for(pilot, lambda: app.screen is app.reading or search_screen(app).shown == query)
+        if app.screen is app.reading:
+            await pilot.press("slash")
+        screen = search_screen(app)
+        await pilot.press("ctrl+u")
+        walked = []
+        for _ in range(4):
+            await pilot.press("up")
+            walked.append(screen.bar.value)
+        assert walked == ["chips~", "blinkn", '"export controls"', "taiwan"]

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
 
-import yaml
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from library import yamledit
+from library import safeyaml, yamledit
 from library.fileio import atomic_write
 from library.location import config_dir
 
@@ -100,11 +99,10 @@ def _parse(path: Path) -> tuple[str, dict | None]:
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise SettingsError(f"{path}: not valid YAML{where}") from None
+        data = safeyaml.load(text, path)
+    except safeyaml.YamlError as exc:
+        where = f" at line {exc.line}" if exc.line else ""
+        raise SettingsError(f"{path}: not valid YAML{where} ({exc.problem})") from None
     if data is not None and not isinstance(data, dict):
         raise SettingsError(f"{path}: expected settings such as 'theme:' and 'keys:', found a {type(data).__name__}")
     return text, data

@@ -57,5 +57,6 @@ def open_app(args) -> int:
         raise CommandError(f"{library.root}: cannot use this folder as a library ({exc.strerror})") from None
     from .app import CuttingsApp
 
-    CuttingsApp(library, name).run()
-    return 0
+    app = CuttingsApp(library, name)
+    app.run()
+    return app.return_code or 0  # non-zero when the app stopped on an error

@@ -61,6 +61,7 @@ class LibraryCommands(Provider):
 
         return [
             Command("Search the library", "Words, \"phrases\", entity:, issue:, tag:, source:, date: (key /)", lambda: open_search(app)),
+            Command("Add an article…", "Paste text copied from a page, or type its web address (key a)", app.action_add),
             Command("Import a file or folder…", "Add articles; bad files are reported by name", ask_import),
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from library.annotations import Annotations, Change, TaggedPassage
 
-from .sync import library_changed
+from .sync import app_changed
 from .widgets.article_list import ListFilter
 from .widgets.reader import Reader, Span, sentence_spans
 from .widgets.tag_picker import TagPicker
@@ -357,7 +357,7 @@ class Tagging:
     def _sync(self, article_id: str) -> None:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
-            for notice in library_changed(self.app.library, changed=[article_id]):
+            for notice in app_changed(self.app.library, changed=[article_id]):
                 self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..console import CommandError, console, error_console, print_json
+from ..console import CommandError, console, error_console, print_fields, print_json
 
 
 def register(sub) -> None:
@@ -70,7 +70,7 @@ def passage_json(passage, entry=None) -> dict:
 def run_tag(args) -> int:
     from library.annotations import AnnotationError
 
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     annotations = open_annotations(args)
     try:
@@ -87,7 +87,7 @@ def run_tag(args) -> int:
     except AnnotationError as exc:
         raise CommandError(str(exc)) from None
     report_problems(annotations)
-    library_changed(annotations.library, changed=[args.id])
+    command_changed(annotations.library, "tag saved", changed=[args.id])
     passage = change.after
     if args.json:
         print_json(passage_json(passage, annotations.library.entry(passage.article_id)))
@@ -101,7 +101,7 @@ def run_tag(args) -> int:
 def run_untag(args) -> int:
     from library.annotations import AnnotationError
 
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     annotations = open_annotations(args)
     try:
@@ -109,7 +109,7 @@ def run_untag(args) -> int:
     except AnnotationError as exc:
         raise CommandError(str(exc)) from None
     report_problems(annotations)
-    library_changed(annotations.library, changed=[change.article_id])
+    command_changed(annotations.library, "tag removed" if change.after is None else "tag taken off", changed=[change.article_id])
     before = change.before
     if change.after is None:
         note = f" (its note was: {before.note!r})" if before.note else ""
@@ -184,7 +184,7 @@ def run_passages(args) -> int:
             e = entries[p.article_id]
             fields = (p.id, p.article_id, (e.date if e else None) or "-", e.title if e else "-", ", ".join(p.tags),
                       p.quote.replace("\n", " / "), p.note.replace("\n", " / "))
-            sys.stdout.write("\t".join(fields) + "\n")
+            print_fields(*fields)
         return 0
     _passage_table(found, entries)
     return 0

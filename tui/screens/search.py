@@ -218,6 +218,7 @@ class SearchScreen(Screen[None]):
     # -- opening hits ------------------------------------------------------------------
     @on(Input.Submitted, "#search-bar")
     def _submitted(self) -> None:
+        self.history.add(self.bar.value)  # every query asked, found or not, can be asked again
         if self.result is not None and self.result.query == self.bar.value.strip() and self.result.hits:
             self._open(self.results.highlighted or 0)
         else:

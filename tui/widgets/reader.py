@@ -148,6 +148,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.mentions: list = []
         self.highlights = True
         self.issue = None  # the IssueHit whose evidence is marked
+        self.pointed_issue = None  # the issue highlighted in the sidebar: the one ] and [ use
         self.selected_mention = None
         self.cursor: Span | None = None
         self.terms: list[str] = []
@@ -168,6 +169,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """Display an article at once (without analysis); scroll to a remembered position."""
         self.article = article
         self.mentions, self.issue, self.selected_mention, self.cursor = [], None, None, None
+        self.pointed_issue = None
         self.terms, self._term_spans = [], {}
         self.ranges, self.passage_info = {}, None
         meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
@@ -516,8 +518,12 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return True
 
     def action_evidence(self, delta: int) -> None:
+        pointed = self.pointed_issue
+        if pointed is not None and pointed is not self.issue:
+            self.show_issue(pointed)  # marks its evidence and goes to the first passage
+            return
         if not self.issue:
-            self.notify("Select an issue in the sidebar first", timeout=2)
+            self.notify("No issues found in this article", timeout=2)
             return
         spans = sorted({Span(p.block, p.start, p.end) for p in self.issue.passages}, key=lambda s: (s.block, s.start))
         self._step(spans, delta)
