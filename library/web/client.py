@@ -129,7 +129,7 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(url, "not a web address (http:// or https://)")
         with self._hosts_lock:
-            host_slot = self._hosts[f"{parts.hostname}:{parts.port or parts.scheme}"]
+            host_slot = self._hosts[host_key(url)]
         with host_slot, self._total:
             self.requests += 1
             try:
@@ -170,6 +170,12 @@ class Fetcher:
                 raise FetchError(url, f"the body is over the {_megabytes(self.max_bytes)} limit", status)
             chunks.append(chunk)
         return status, None, (b"".join(chunks), headers)
+
+
+def host_key(url: str) -> str:
+    """What the per-host limit counts by: host and port, as a server is reached."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or parts.scheme}"
 
 
 def retry_after(value: str | None, now: dt.datetime | None = None) -> dt.datetime | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .addresses import canonical_url
-from .client import FetchError, Fetcher
+from .client import FetchError, Fetcher, host_key
 from .feeddoc import FEED_ACCEPT, carries_full_text, entry_key, read_feed
 from .originals import keep_original
 from .pages import fetch_page
@@ -91,7 +91,7 @@ def refresh_feeds(
     pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="cuttings-fetch")
     try:
         with library.bulk():
-            futures = [pool.submit(_fetch_feed, fetcher, feed, known, stop) for feed in feeds]
+            futures = [pool.submit(_fetch_feed, fetcher, feed, known, stop) for feed in _hosts_taking_turns(feeds)]
             for future in as_completed(futures):
                 fetch = future.result()
                 states[fetch.feed.name] = _store(library, fetch, keep_originals)
@@ -123,6 +123,16 @@ def _chosen(feeds: list[Subscription], names: list[str] | None) -> list[Subscrip
             raise UnknownFeed(name)
         chosen.append(feeds[at])
     return list({feed.name: feed for feed in chosen}.values())
+
+
+def _hosts_taking_turns(feeds: list[Subscription]) -> list[Subscription]:
+    """The feeds in an order that visits each host in turn, so the workers are not all
+    waiting for one host's two slots while other hosts' feeds wait behind them."""
+    by_host: dict[str, list[Subscription]] = {}
+    for feed in feeds:
+        by_host.setdefault(host_key(feed.url), []).append(feed)
+    queues = list(by_host.values())
+    return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
 
 
 def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event) -> _Fetch:

@@ -29,11 +29,11 @@ from typing import Iterator
 
 import yaml
 
+from .. import safeyaml
 from ..fileio import atomic_write
 
 FILE_NAME = "feeds.yaml"
 _HEADER = "# Feeds this library follows (cuttings feeds --help). `state` is written by cuttings fetch.\n"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -66,10 +66,9 @@ def load_feeds(library) -> list[Subscription]:
     except (OSError, UnicodeDecodeError) as exc:
         raise FeedsFileError(f"{path}: cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise FeedsFileError(f"{path}: not valid YAML{f' at line {mark.line + 1}' if mark else ''}") from None
+        data = safeyaml.load(text, path)
+    except safeyaml.YamlError as exc:
+        raise FeedsFileError(str(exc)) from None
     if data is None:
         return []
     if not isinstance(data, list):
