@@ -1,9 +1,10 @@
 """A fetched feed read into entries, and a web page's own feed found through its links.
 
 feedparser reads the bytes the client fetched (never an address: it would fetch it itself,
-without our limits). It strips a document type's entity declarations and never resolves
-external entities, so a billion-laughs feed stays small and a feed cannot read local files;
-tests/test_web_feeds.py holds it to that. An entry counts as carrying its full text when its
+without our limits). A feed needs no document type, so its <!DOCTYPE> is cut out first: no
+entity is ever declared, a billion-laughs feed stays small (expat's own amplification limit
+would stop it too, but only after a second or two of work) and an external entity cannot read
+a local file; tests/test_web_network.py holds it to that. An entry counts as carrying its full text when its
 text runs to `FULL_TEXT_WORDS`; shorter ones are teasers whose linked page is fetched.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -22,6 +24,7 @@ FEED_TYPES = {
     "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
     "application/x-rss+xml", "application/x-atom+xml",
 }
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
 PAGE_TYPES = {"text/html", "application/xhtml+xml"}
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
@@ -50,7 +53,8 @@ def read_feed(fetched: Fetched) -> FeedDocument:
     if not looks_like_feed(fetched):
         raise FetchError(fetched.url, f"not an RSS or Atom feed ({fetched.content_type or 'no content type'})")
     headers = {"content-type": fetched.headers.get("content-type", "application/xml"), "content-location": fetched.url}
-    parsed = feedparser.parse(io.BytesIO(fetched.body), response_headers=headers)
+    body = _DOCTYPE.sub(b"", fetched.body, count=1)
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     if not parsed.feed and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise FetchError(fetched.url, f"not a readable RSS or Atom feed ({_plain(problem)})")
