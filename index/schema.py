@@ -19,7 +19,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 6  # 5: an article's tags defined once (front matter too); 6: issues in titles and standfirsts
+SCHEMA_VERSION = 6  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
