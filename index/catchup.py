@@ -27,8 +27,8 @@ BUILT = "search index built ({count} articles)"
 
 def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None) -> list[str]:
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
-    An index that cannot be written (a full disk) raises OSError naming it: the command then
-    fails saying what it kept, and the articles stay listed for the next update."""
+    A failed write (a full disk) raises OSError, naming the index folder; the articles stay
+    listed, so whichever command comes next takes them in."""
     location = IndexLocation(library.root)
     folder = location.current()
     library.entries()  # a catalogue read now lists the files edited by hand since it was saved
