@@ -22,7 +22,11 @@ import pytest
 from library.model import Block
 from library.readstate import ReadState
 from library.store import Library
+from tests.app_driving import record_notifications
 from tests.conftest import make_article, run_cli
+from tui.app import CuttingsApp
+from tui.config import config_path
+from tui.history import history_path
 
 DAMAGES = ("truncate", "garbage", "remove", "folder")
 TOPICS = ("soybean tariffs", "chip export controls", "a typhoon in Luzon")
@@ -140,3 +144,44 @@ def test_a_damaged_file_costs_one_line_and_nothing_else(copy, target, damage):
             assert after.get(name) == digest, name
     if users and damaged:  # what is left of a damaged user file is kept: in place, beside it, or carried on
         assert any(damaged in p.read_bytes() for p in library.root.rglob("*") if p.is_file()), relative
+
+
+# Files only the app writes: its settings, the search history, and what was read (shared with the list)
+APP_FILES = {
+    "config": (lambda library: config_path(), True),
+    "search history": (lambda library: history_path(), False),
+    "read state": (lambda library: library.root / "state.json", True),
+}
+
+
+def app_cases():
+    every = os.environ.get("CUTTINGS_LONG") == "1"
+    for number, target in enumerate(APP_FILES):
+        for damage in DAMAGES if every else [DAMAGES[(number + 1) % len(DAMAGES)]]:
+            yield pytest.param(target, damage, id=f"{target}-{damage}")
+
+
+@pytest.mark.parametrize("target, damage", list(app_cases()))
+async def test_the_app_starts_searches_and_reads_over_a_damaged_file(copy, target, damage):
+    library = copy
+    where, users = APP_FILES[target]
+    path = where(library)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text({"config": "theme: nord\n", "search history": '["taiwan"]'}[target])
+    damage_file(path, damage)
+    damaged = None if path.is_dir() or not path.exists() else path.read_bytes()
+    before = contents(library.root, user_only=True)
+    app = CuttingsApp(library)
+    seen = record_notifications(app)
+    async with app.run_test(size=(120, 36)) as pilot:  # an error in the app fails the test here
+        await pilot.press("enter", "j", "escape", "slash", *"officials")
+        await pilot.pause(0.3)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+    assert all(len(message.splitlines()) <= 2 for _, message in seen), seen
+    after = contents(library.root, user_only=True)
+    assert {name: digest for name, digest in after.items() if name in before and name != "state.json"} == \
+        {name: digest for name, digest in before.items() if name != "state.json"}
+    if users and damaged:
+        assert any(damaged in p.read_bytes() for p in [*library.root.rglob("*"), *path.parent.rglob("*")] if p.is_file())
