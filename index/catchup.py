@@ -55,7 +55,7 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
 def keep_in_step(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:
     """After a command changed the library: update the index, building it if there is none
     yet (an import into a new library), so the first search is quick and nothing is stale."""
-    from .repair import Unusable, notice, open_checked, rebuild
+    from .repair import Unusable, notice, open_checked, rebuild_if_still_unusable
 
     try:
         ix = open_checked(IndexLocation(library.root))
@@ -63,9 +63,11 @@ def keep_in_step(library, changed: Iterable[str] = (), removed: Iterable[str] = 
         if not library.entries():
             return []
         try:
-            ix = rebuild(library)
+            ix, rebuilt = rebuild_if_still_unusable(library)
         except whoosh_index.LockError:
             return [BUSY]
+        if not rebuilt:
+            return catch_up(ix, library, changed, removed)
         built = str(problem) == "was missing"
         return [BUILT.format(count=ix.doc_count()) if built else notice(str(problem), library)]
     return catch_up(ix, library, changed, removed)

@@ -12,6 +12,7 @@ import contextlib
 import pickle
 import shutil
 import struct
+import threading
 import zlib
 from itertools import islice
 
@@ -39,10 +40,32 @@ def open_or_rebuild(library, progress: Progress | None = None):
     try:
         return open_checked(location), []
     except Unusable as problem:
-        return rebuild(library, progress), [notice(str(problem), library)]
+        ix, rebuilt = rebuild_if_still_unusable(library, progress)
+        return ix, [notice(str(problem), library)] if rebuilt else []
+
+
+def rebuild_if_still_unusable(library, progress: Progress | None = None):
+    """(index, True) after a rebuild; (index, False) when another thread of this process
+    rebuilt it while this one waited its turn, so it is not built twice nor reported twice."""
+    with _BUILDING:
+        try:
+            return open_checked(IndexLocation(library.root)), False
+        except Unusable:
+            return _rebuild(library, progress), True
+
+
+_BUILDING = threading.Lock()  # one rebuild at a time in a process: builds of our own pid look alive to no one
 
 
 def rebuild(library, progress: Progress | None = None):
+    """A new index from the article files, swapped in when complete. Threads of one process
+    (the app's launch check and a fetch, say) take turns, or one would sweep away the other's
+    unfinished build folder as abandoned."""
+    with _BUILDING:
+        return _rebuild(library, progress)
+
+
+def _rebuild(library, progress: Progress | None = None):
     location = IndexLocation(library.root)
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()

@@ -211,6 +211,17 @@ class ReadingScreen(Screen):
         facts = self.app.facts
         self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
 
+    def filter_by_feed(self, name: str) -> None:
+        from library.web.subscriptions import FeedsFileError, load_feeds
+
+        try:
+            feeds = [feed for feed in load_feeds(self.app.library) if feed.name == name]
+        except FeedsFileError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        brought = {i for feed in feeds for i in feed.seen.values() if i}
+        self.set_filter(ListFilter("feed", name, name, lambda e: e.id in brought))
+
     def filter_by_source(self, source: str) -> None:
         self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))
 
