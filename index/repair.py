@@ -16,7 +16,7 @@ from itertools import islice
 
 from whoosh import index as whoosh_index
 
-from .catchup import catch_up
+from .catchup import backlog_now, catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -43,6 +43,8 @@ def rebuild(library, progress: Progress | None = None):
     location = IndexLocation(library.root)
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()
+    covered = backlog_now(library)  # changes before the build starts: it reads them anyway,
+    library.refresh()  # from the files as they are now (another process may have added some)
     folder = location.new_build()
     try:
         build(library, folder, progress)
@@ -52,7 +54,7 @@ def rebuild(library, progress: Progress | None = None):
     location.publish(folder)
     ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
     library.refresh()
-    catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
+    catch_up(ix, library, covered=covered)  # what changed while it was built; what it cannot take in stays listed
     return ix
 
 
