@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 from whoosh import index as whoosh_index
 
 from library.articlefile import ArticleFileError
+from library.fileio import write_error
 from library.store import ArticleNotFound, Library
 
 from .documents import DocumentMaker
@@ -193,7 +194,10 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
     if not changed and not removed:
         return
     library = maker.library
-    writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    try:
+        writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    except OSError as exc:
+        raise write_error(ix.storage.folder, exc) from exc
     try:
         for article_id in removed:
             writer.delete_by_term("id", article_id)
@@ -205,8 +209,10 @@ def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Itera
                 continue
             writer.update_document(**maker.document(article))
         writer.commit(merge=False)  # a background process merges (index/merging.py)
-    except BaseException:
-        writer.cancel()
+    except BaseException as exc:
+        writer.discard()
+        if isinstance(exc, OSError):
+            raise write_error(ix.storage.folder, exc) from exc
         raise
     try:
         start_if_due(ix)

@@ -34,6 +34,15 @@ def atomic_write(
     Derived data (caches) passes `durable=False`: still all-or-nothing, but no fsync, since a
     cache lost to a power cut is recomputed and an fsync per file costs the disk's latency."""
     path = Path(path)
+    try:
+        _write_and_rename(path, data, tmp_dir, durable)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    if durable and sync_dir:
+        fsync_dir(path.parent)
+
+
+def _write_and_rename(path: Path, data: str | bytes, tmp_dir: Path | None, durable: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if tmp_dir is not None:
         Path(tmp_dir).mkdir(parents=True, exist_ok=True)
@@ -51,8 +60,38 @@ def atomic_write(
         with _ignore_missing():
             os.unlink(tmp)
         raise
-    if durable and sync_dir:
-        fsync_dir(path.parent)
+
+
+class WriteError(OSError):
+    """A file could not be written (a full disk, a read-only folder); says which, in one line."""
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {_reason(self)}"
+
+
+def write_error(path: Path | str, exc: OSError) -> WriteError:
+    """`exc` (from writing `path` or a file in it) as a WriteError naming `path`."""
+    if isinstance(exc, WriteError):
+        return exc
+    return WriteError(exc.errno, exc.strerror or str(exc), str(path))
+
+
+# Failures that can only come from writing, whatever the operation was
+_WRITING = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+def explain(exc: OSError) -> str:
+    """One line for a failed file operation: "cannot write F: no space left on device"."""
+    if isinstance(exc, WriteError):
+        return str(exc)
+    verb = "cannot write" if exc.errno in _WRITING else "cannot use"
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"{verb}{where}: {_reason(exc)}"
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or (os.strerror(exc.errno) if exc.errno else "") or type(exc).__name__
+    return text[:1].lower() + text[1:]
 
 
 def fsync_dir(folder: Path) -> None:

@@ -41,9 +41,9 @@ def prepare_demo(dest: Path) -> Library:
 
 def build_index(library: Library) -> None:
     """Index the demo now, so the first search answers at once."""
-    from .sync import library_changed
+    from .sync import app_changed
 
-    for notice in library_changed(library):
+    for notice in app_changed(library):
         console.print(notice, markup=False)
 
 
@@ -58,5 +58,6 @@ def open_app(args) -> int:
         raise CommandError(f"{library.root}: cannot use this folder as a library ({exc.strerror})") from None
     from .app import CuttingsApp
 
-    CuttingsApp(library, name).run()
-    return 0
+    app = CuttingsApp(library, name)
+    app.run()
+    return app.return_code or 0  # non-zero when the app stopped on an error

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.worker import Worker
 from watchfiles import awatch
 
-from .sync import library_changed
+from .sync import app_changed
 from .workers import LibraryUpdated
 
 
@@ -47,7 +47,7 @@ def _sync(library) -> tuple[bool, list[str]]:
     Whether the catalogue changed, and the index's notices."""
     before = library.entries()
     changed = library.verify() != before
-    return changed, (library_changed(library) if library.backlog.snapshot().ids else [])
+    return changed, (app_changed(library) if library.backlog.snapshot().ids else [])
 
 
 def _article_id(path: str) -> str | None:
