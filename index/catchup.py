@@ -38,6 +38,7 @@ def backlog_now(library) -> Snapshot | None:
 def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None,
              covered: Snapshot | None = None) -> list[str]:
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
+    An OSError (a full disk) is the caller's to tell: the articles stay listed meanwhile.
     `covered`: the backlog as it was when a rebuild started, whose articles it read anyway."""
     location = IndexLocation(library.root)
     folder = location.current()
@@ -50,8 +51,6 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
         update(ix, maker or DocumentMaker(library), [*listed, *changed, *removed])
     except whoosh_index.LockError:
         return [BUSY]
-    except OSError as exc:  # a full disk, say: the articles stay listed
-        return [f"search index not updated ({exc.strerror or exc}): the next command brings it up to date"]
     if taken is not None and taken.ids:
         try:
             with library.lock():

@@ -58,7 +58,10 @@ def rebuild(library, progress: Progress | None = None):
     location.publish(folder)
     ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
     library.refresh()
-    catch_up(ix, library, covered=covered)  # what changed while it was built; what it cannot take in stays listed
+    try:
+        catch_up(ix, library, covered=covered)  # what changed while it was built
+    except OSError:
+        pass  # what it could not take in stays listed for the next command; the new index stands
     return ix
 
 

@@ -186,8 +186,8 @@ def test_a_damaged_table_of_contents_is_repaired_by_every_command(filled, damage
         assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr)
         if args[0] == "tag":
             passage = json.loads(done.stdout)["id"]
+    assert "damaged" in done.stderr  # untag repaired the index it was to update, and said so
     index = open_index(filled)
-    assert index.notices and "damaged" in index.notices[0]
     assert len(ids_for(index, "officials")) == len(TOPICS)
     assert ids_for(index, "tag:kept") == {article} and not ids_for(index, "tag:dropped")
 
