@@ -21,9 +21,9 @@ from library.model import Block
 from tests.conftest import ROOT, make_article, run_cli
 
 LONG = os.environ.get("CUTTINGS_LONG") == "1"
-TRIALS = 45 if LONG else 3
+TRIALS = 60 if LONG else 3
 OPERATIONS = ("tag", "import", "reindex")
-LATEST_KILL = 3.0  # seconds: a little more than the slowest of these commands takes here
+FIRST_GUESS = 3.0  # seconds a command takes; then the last complete run of each says
 
 
 def test_killed_commands_lose_no_acknowledged_write(library, tmp_path):
@@ -33,6 +33,7 @@ def test_killed_commands_lose_no_acknowledged_write(library, tmp_path):
     open_index(library).close()
     chance = random.Random(int(os.environ.get("CUTTINGS_KILL_SEED", "12")))
     tags, imports, kills, tracebacks = [], [], 0, []
+    takes = dict.fromkeys(OPERATIONS, FIRST_GUESS)  # kill points spread over a whole run and a bit beyond
     for trial in range(TRIALS):
         operation = OPERATIONS[trial % len(OPERATIONS)]
         if operation == "tag":
@@ -46,10 +47,13 @@ def test_killed_commands_lose_no_acknowledged_write(library, tmp_path):
             args = ["reindex"]
         process = subprocess.Popen([sys.executable, "-m", "tui.cli", "--library", str(library.root), *args],
                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(chance.uniform(0.2, LATEST_KILL))
+        started = time.monotonic()
+        time.sleep(chance.uniform(0.1, 1.3 * takes[operation]))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
+        else:
+            takes[operation] = time.monotonic() - started
         out, err = process.communicate(timeout=120)
         if "Traceback" in err:
             tracebacks.append(err)
