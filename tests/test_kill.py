@@ -48,12 +48,12 @@ def test_killed_commands_lose_no_acknowledged_write(library, tmp_path):
         process = subprocess.Popen([sys.executable, "-m", "tui.cli", "--library", str(library.root), *args],
                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         started = time.monotonic()
-        time.sleep(chance.uniform(0.1, 1.3 * takes[operation]))
-        if process.poll() is None:
+        try:
+            process.wait(timeout=chance.uniform(0.1, 1.3 * takes[operation]))  # its output is a few lines
+            takes[operation] = time.monotonic() - started
+        except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             kills += 1
-        else:
-            takes[operation] = time.monotonic() - started
         out, err = process.communicate(timeout=120)
         if "Traceback" in err:
             tracebacks.append(err)
