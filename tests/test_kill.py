@@ -54,6 +54,7 @@ def test_killed_commands_lose_no_acknowledged_write(library, tmp_path):
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             kills += 1
+            takes[operation] *= 1.15  # the machine may be slower than the guess: let some finish
         out, err = process.communicate(timeout=120)
         if "Traceback" in err:
             tracebacks.append(err)
