@@ -38,8 +38,9 @@ def backlog_now(library) -> Snapshot | None:
 def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None,
              covered: Snapshot | None = None) -> list[str]:
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
-    An OSError (a full disk) is the caller's to tell: the articles stay listed meanwhile.
-    `covered`: the backlog as it was when a rebuild started, whose articles it read anyway."""
+    A failed write (a full disk) raises OSError, naming the index folder; the articles stay
+    listed, so whichever command comes next takes them in. `covered`: the backlog as it was
+    when a rebuild started, whose articles the rebuild read anyway."""
     location = IndexLocation(library.root)
     folder = location.current()
     library.entries()  # a catalogue read now lists the files edited by hand since it was saved
