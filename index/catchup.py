@@ -16,6 +16,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
+from library.backlog import Snapshot
 from library.fileio import LockTimeout
 
 from .documents import DocumentMaker
@@ -25,19 +26,28 @@ from .writer import BUSY, update
 BUILT = "search index built ({count} articles)"
 
 
-def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None) -> list[str]:
+def backlog_now(library) -> Snapshot | None:
+    """The backlog with every write it lists finished (None if the library lock is busy)."""
+    try:
+        with library.lock():
+            return library.backlog.snapshot()
+    except LockTimeout:
+        return None
+
+
+def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None,
+             covered: Snapshot | None = None) -> list[str]:
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
     A failed write (a full disk) raises OSError, naming the index folder; the articles stay
-    listed, so whichever command comes next takes them in."""
+    listed, so whichever command comes next takes them in. `covered`: the backlog as it was
+    when a rebuild started, whose articles the rebuild read anyway."""
     location = IndexLocation(library.root)
     folder = location.current()
     library.entries()  # a catalogue read now lists the files edited by hand since it was saved
-    try:
-        with library.lock():
-            taken = library.backlog.snapshot()
-    except LockTimeout:
-        taken = None  # index what is listed, but drop nothing: a write may be under way
+    taken = backlog_now(library)  # None: index what is listed, but drop nothing, a write may be under way
     listed = taken.ids if taken else library.backlog.snapshot().ids
+    if taken and covered and taken.raw.startswith(covered.raw):
+        listed = Snapshot.of(taken.raw[len(covered.raw):]).ids
     try:
         update(ix, maker or DocumentMaker(library), [*listed, *changed, *removed])
     except whoosh_index.LockError:
