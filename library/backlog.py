@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileio import atomic_write
+from .fileio import atomic_write, write_error
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,15 @@ class Backlog:
         data = "".join(f"\n{i}\n" for i in ids).encode("utf-8")
         if not data:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except OSError as exc:  # a full disk: the change it came before is not made either
+            raise write_error(self.path, exc) from exc
 
     def snapshot(self) -> Snapshot:
         try:
