@@ -243,16 +243,27 @@ def plain_words(parsed: q.Query) -> list[str]:
 def completions(prefix: str, index=None, limit: int = 20) -> list[str]:
     """Ways to finish the last word of a query: field names, then (after `issue:`, `tag:`,
     `entity:` and its kinds) the issue ids, tags and entity names in the index."""
-    head, _, last = prefix.rpartition(" ")
-    lead = f"{head} " if head else ""
+    start = last_word_start(prefix)
+    lead, last = prefix[:start], prefix[start:]
     field, colon, value = last.partition(":")
     if not colon:
         return [f"{lead}{name}:" for name in FIELD_NAMES if name.startswith(last.lower())][:limit]
     if index is None or field not in ("issue", "tag", *NAME_FIELDS):
         return []
     wanted = value.strip('"').lower()
-    options = index.names("entity" if field in NAME_FIELDS else field)
+    options = index.names(field)  # person: completes people only
     matches = [name for name in options if name.lower().startswith(wanted)]
     if len(matches) < limit:
         matches += [name for name in options if wanted in name.lower() and name not in matches]
     return [f'{lead}{field}:"{name}"' if " " in name else f"{lead}{field}:{name}" for name in matches[:limit]]
+
+
+def last_word_start(text: str) -> int:
+    """Where the last word of a query starts; a quoted value is one word (`entity:"Wang Y`)."""
+    start, quoted = 0, False
+    for position, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char.isspace() and not quoted:
+            start = position + 1
+    return start

@@ -36,14 +36,14 @@ def parse_feed(text: str, path: Path) -> list[Article]:
             raise ImportFailure(path, f"not a readable RSS or Atom feed ({problem})")
         raise ImportFailure(path, "feed has no entries")
     source = clean_text(_field(feed.feed, "title"))
-    articles = [_entry_article(entry, source) for entry in feed.entries]
+    articles = [entry_article(entry, source) for entry in feed.entries]
     articles = [a for a in articles if a.blocks]
     if not articles:
         raise ImportFailure(path, "no entry in this feed has any text")
     return articles
 
 
-def _entry_article(entry, source: str) -> Article:
+def entry_article(entry, source: str) -> Article:
     contents = [c for c in entry.get("content") or [] if _field(c, "value").strip()]
     body = max((c["value"] for c in contents), key=len) if contents else _field(entry, "summary")
     title = clean_text(_field(entry, "title"))
