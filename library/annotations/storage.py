@@ -40,6 +40,7 @@ class TagFile:
     article_id: str
     content_hash: str = ""
     passages: dict[str, TaggedPassage] = field(default_factory=dict)
+    details: tuple[str, str] = ("", "")  # the article's title and date while it is edited; not stored
 
     def ordered(self) -> list[TaggedPassage]:
         """In reading order; orphans last."""
