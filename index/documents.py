@@ -83,7 +83,8 @@ def analysis_fields(analysis) -> dict:
     every = [name for names in by_kind.values() for name in names]
     fields = {kind: SEPARATOR.join(names) for kind, names in by_kind.items() if kind in ENTITY_KINDS}
     fields["entity"] = SEPARATOR.join(every)
-    fields["names"] = ",".join(name.replace(",", " ") for name in every)
+    kinded = [f"{kind}:{name}" for kind, names in by_kind.items() for name in names]
+    fields["names"] = ",".join(name.replace(",", " ") for name in kinded)
     fields["issue"] = " ".join(hit.id for hit in analysis.issues)
     return fields
 

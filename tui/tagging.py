@@ -63,6 +63,12 @@ class Range:
         return "\n".join(blocks[b].text[s:e] for b, [(s, e)] in spans.items())
 
 
+def _in_body(span: Span | None) -> bool:
+    """Whether the cursor is on the article's blocks: the title and standfirst (where it may
+    rest on issue evidence) are not taggable."""
+    return span is not None and span.block >= 0
+
+
 def short(text: str, limit: int = 70) -> str:
     """A quote cut to fit one line, drawable as it is."""
     text = visible(" ".join(text.split()))
@@ -101,6 +107,7 @@ class Tagging:
             "undo": lambda _reader: self.undo(),
             "redo": lambda _reader: self.redo(),
             "cancel": self.cancel,
+            "copy": self.copy,
         }
         if reader.article is None:
             self.app.notify("Open an article first (Enter in the list)", timeout=3)
@@ -112,9 +119,9 @@ class Tagging:
         if self.selection and not self.from_mouse:
             self.cancel(reader)
             return
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             reader.action_sentence(1)
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             return
         self.anchor = self._unit(reader, reader.cursor)
         self._select(reader, self.anchor, mouse=False)
@@ -124,6 +131,13 @@ class Tagging:
         self._select(reader, None, mouse=False)
         if reader.screen.selections:
             reader.screen.clear_selection()
+
+    def copy(self, reader: Reader) -> None:
+        """ctrl+c: the selection's words to the clipboard (OSC 52, through the terminal)."""
+        text = self.selection.text(reader.article.blocks)
+        self.app.copy_to_clipboard(text)
+        words = len(text.split())
+        self.app.notify(f"Copied {words} word{'s' * (words != 1)} to the clipboard", timeout=3)
 
     def tag(self, reader: Reader) -> None:
         """`t`: the tag picker for the selection, or for the passage under the cursor (a
@@ -176,7 +190,7 @@ class Tagging:
     def _target(self, reader: Reader) -> Range | None:
         if self.selection:
             return self.selection
-        return self._unit(reader, reader.cursor) if reader.cursor else None
+        return self._unit(reader, reader.cursor) if _in_body(reader.cursor) else None
 
     def _no_target(self) -> None:
         self.app.notify("Put the cursor on a passage first: ) next sentence, } next block, v to select", timeout=4)
@@ -207,7 +221,7 @@ class Tagging:
         reader = self._reader()
         if reader is None or reader.article is None:
             return
-        if self.anchor and span:
+        if self.anchor and _in_body(span):
             self._select(reader, self.anchor.hull(self._unit(reader, span)), mouse=False)
         else:
             self._show_info(reader)
