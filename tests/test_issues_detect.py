@@ -217,15 +217,15 @@ def test_names_alone_add_weight_but_do_not_make_an_issue(taxonomy):
 
 
 def test_a_cue_inside_an_unrelated_organisation_name_does_not_count(taxonomy):
-    texts = [FILLER, "The Civil Defense Authority said roads were shut.", "The Civil Defense Authority later reopened them."]
-    mentions = [Mention(b, 4, 27, "Civil Defense Authority", "org", "Civil Defense Authority") for b in (1, 2)]
-    assert issue(detect(taxonomy, texts), "military-security")  # without the names, "defense" twice
+    texts = [FILLER, "The Military Road Trust said roads were shut.", "The Military Road Trust later reopened them."]
+    mentions = [Mention(b, 4, 23, "Military Road Trust", "org", "Military Road Trust") for b in (1, 2)]
+    assert issue(detect(taxonomy, texts), "military-security")  # without the names, "military" twice
     assert issue(detect(taxonomy, texts, mentions), "military-security") is None
 
 
 def test_a_cue_inside_a_related_organisation_name_still_counts(taxonomy):
-    texts = [FILLER, "The Defence Ministry said the exercise went well.", "The Defence Ministry later said it had ended."]
-    mentions = [Mention(b, 4, 20, "Defence Ministry", "org", "Ministry of National Defense") for b in (1, 2)]
+    texts = [FILLER, "The Military Commission said the exercise went well.", "The Military Commission later said it had ended."]
+    mentions = [Mention(b, 4, 23, "Military Commission", "org", "Central Military Commission") for b in (1, 2)]
     assert issue(detect(taxonomy, texts, mentions), "military-security")
 
 
