@@ -79,11 +79,12 @@ class _Tally:
         need sqrt(length) times as much evidence for the same score."""
         scale = max(1.0, words / WORDS_PER_UNIT) ** 0.5
         cap = 10 * scale  # a longer text needs more repeats, so it may count more of them
-        cues = self.cues + self.weak if self.backed and not offtopic else self.cues
+        counted = (self.cues, self.weak) if self.backed and not offtopic else (self.cues,)
+        distinct = sum(len(c) for c in counted)
         strength = (
-            len(cues)
+            distinct
             + self.titled
-            + 0.35 * min(sum(cues.values()) - len(cues), cap)
+            + 0.35 * min(sum(n for c in counted for n in c.values()) - distinct, cap)
             + 0.5 * len(self.entities)
             + 0.15 * min(sum(self.entities.values()) - len(self.entities), cap)
             + 1.5 * min(self.listed, 2)
@@ -114,9 +115,16 @@ class _Evidence:
         self.marks: list[tuple[int, int, int]] = []  # (start, end, issue) in article coordinates
 
     def add(self, issue: int, phrase: str, is_entity: bool, block: int, start: int, end: int, weak: bool = False) -> None:
-        tally = self.tallies.setdefault(issue, _Tally())
-        (tally.entities if is_entity else tally.weak if weak else tally.cues)[phrase] += 1
-        tally.titled |= block == 0 and not (is_entity or weak)
+        tally = self.tallies.get(issue)
+        if tally is None:
+            tally = self.tallies[issue] = _Tally()
+        if is_entity:
+            tally.entities[phrase] += 1
+        elif weak:
+            tally.weak[phrase] += 1
+        else:
+            tally.cues[phrase] += 1
+            tally.titled |= block == 0
         if len(tally.passages) < MAX_PASSAGES:  # in a huge text, later passages are not even cut out
             passage = self.article.passage(block, start, end)
             tally.passages[passage[:3]] = passage

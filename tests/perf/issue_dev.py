@@ -1,7 +1,8 @@
 """Issue detection on text that has no political issue, and on the sample that has many.
 
 Reports the share of the off-topic dev articles (tests/fixtures/issues/offtopic: sport,
-entertainment and business news written for this) that get any issue, with the issue and its
+entertainment and business news written for this; the heldout-* ones were written after the
+cues were tuned, to check the tuning on text it had not seen) that get any issue, with the issue and its
 first passage, and the issues of ../shared/samples/xi-blinken-beijing-2023.txt and of the demo
 library. `--time N` also measures issue detection alone over the demo and the sample, N rounds
 (CPU time of this process).
