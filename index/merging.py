@@ -166,14 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"usage: python -c {RUN!r} INDEX_FOLDER", file=sys.stderr)
         return 2
     folder = Path(argv[0])
-    if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
-        print(f"cuttings: {folder} is not a cuttings search index", file=sys.stderr)
-        return 1
-    try:
+    from .repair import describe
+
+    try:  # a damaged table of contents fails here; the next command that opens the index repairs it
+        if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
+            print(f"cuttings: {folder} is not a cuttings search index", file=sys.stderr)
+            return 1
         merge_due(folder)
     except Exception as exc:  # the index is as it was; the next update tries again
-        from .repair import describe
-
         print(f"cuttings: merging the segments of the search index in {folder} stopped ({describe(exc)})", file=sys.stderr)
         return 1
     return 0

@@ -16,6 +16,9 @@ from itertools import islice
 
 from whoosh import index as whoosh_index
 
+from library.fileio import write_error
+
+from .catchup import catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -45,11 +48,16 @@ def rebuild(library, progress: Progress | None = None):
     folder = location.new_build()
     try:
         build(library, folder, progress)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)  # the index in use, if any, stays as it was
+        if isinstance(exc, OSError):  # Whoosh's errors name no file
+            raise write_error(folder, exc) from exc
         raise
     location.publish(folder)
-    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    library.refresh()
+    catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
+    return ix
 
 
 def notice(problem: str, library) -> str:
@@ -62,15 +70,17 @@ def open_checked(location: IndexLocation):
     if folder is None:
         older = location.base.exists() and any(location.base.iterdir())
         raise Unusable("was made by an older version of cuttings" if older else "was missing")
-    if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
+    try:  # reading the table of contents (a `*.toc`, written without fsync) can fail in any way too
+        present = whoosh_index.exists_in(str(folder), indexname=INDEX_NAME)
+        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME) if present else None
+        if ix is not None:
+            probe(ix)
+    except Exception as exc:  # a damaged file can fail in any way; the cure is the same
+        raise Unusable(f"was damaged ({describe(exc)})") from None
+    if ix is None:
         if any(folder.glob("*.toc")):
             raise Unusable("was made by an older version of cuttings")
         raise Unusable("was missing")
-    try:
-        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
-        probe(ix)
-    except Exception as exc:  # a damaged file can fail in any way; the cure is the same
-        raise Unusable(f"was damaged ({describe(exc)})") from None
     return ix
 
 

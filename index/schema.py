@@ -19,7 +19,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 5  # 5: issues found in titles and standfirsts too
+SCHEMA_VERSION = 6  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
@@ -45,7 +45,7 @@ def make_schema() -> Schema:
         person=names(),
         org=names(),
         place=names(),
-        names=KEYWORD(commas=True, lowercase=False, scorable=False),
+        names=KEYWORD(commas=True, lowercase=False, scorable=False),  # "kind:Name", for completion
         issue=KEYWORD(lowercase=True, scorable=True),
         tag=KEYWORD(commas=True, lowercase=True, scorable=True),
     )

@@ -2,25 +2,28 @@
 
 The file is what a person reads, edits and backs up, so it stays plain Markdown: one block per
 line, blank lines between blocks, `## ` for headings, `- ` for bullets, `> ` for quotes and
-`*Caption:* ` for captions. A paragraph that happens to start with one of those markers is
-written with a leading backslash so that it reads back as a paragraph.
+`*Caption:* ` for captions. A paragraph that happens to start like a Markdown block ("* * *",
+"+ 5.2% growth", a lone "-", "1. ") is written with a leading backslash, so that every article
+reads back exactly as written and other Markdown readers show it as a paragraph too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
 
+from . import safeyaml
 from .model import Article, Block, clean_text
 
-# libyaml's safe loader and dumper when present: the same safety, many times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's safe dumper when present: the same safety, many times faster.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _PREFIXES = (("heading", "## "), ("bullet", "- "), ("quote", "> "), ("caption", "*Caption:* "))
-_MARKER_STARTS = ("#", "- ", "> ", "*Caption:*", "\\", "---")
+# Starts a Markdown reader takes for markup: heading, quote, escape, list item, rule, caption.
+_MARKDOWN_START = re.compile(r"[#>\\]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|(?:[-*_=]\s*){3,}$|\*Caption:\*")
 _FRONT_KEYS = ("id", "title", "standfirst", "date", "source", "author", "url", "tags", "imported")
 
 
@@ -52,9 +55,14 @@ def _dump_block(block: Block) -> str:
     for kind, prefix in _PREFIXES:
         if block.kind == kind:
             return prefix + block.text
-    if block.text.startswith(_MARKER_STARTS):
-        return "\\" + block.text
-    return block.text
+    return escape_paragraph(block.text)
+
+
+def escape_paragraph(text: str) -> str:
+    """The line that reads back as a paragraph of exactly this text."""
+    if _MARKDOWN_START.match(text) or _parse_line(text) != ("paragraph", text):
+        return "\\" + text
+    return text
 
 
 def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
@@ -71,18 +79,13 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1 :] if body_start >= 0 else ""
     try:
-        front = yaml.load(raw, Loader=_SafeLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark else ""
-        raise ArticleFileError(f"{path}:{where} broken YAML front matter ({_first_line(exc)})") from None
+        front = safeyaml.load(raw, path) or {}
+    except safeyaml.YamlError as exc:
+        where = f" line {exc.line + 1}" if exc.line else ""
+        raise ArticleFileError(f"{path}:{where} broken YAML front matter ({exc.problem})") from None
     if not isinstance(front, dict):
         raise ArticleFileError(f"{path}: front matter is not a mapping of keys to values")
     return front, body
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def parse_blocks(body: str) -> tuple[Block, ...]:

@@ -60,19 +60,36 @@ class ReadState:
         """Pick up marks another instance wrote."""
         self._articles = self._load()
 
+    def mark_many(self, read: set[str] = frozenset(), starred: set[str] = frozenset()) -> None:
+        """Mark many articles at once (an import from a read-later service): one write."""
+        changes: dict[str, dict] = {article_id: {} for article_id in {*read, *starred}}
+        for article_id in read:
+            changes[article_id]["read"] = True
+        for article_id in starred:
+            changes[article_id]["starred"] = True
+        self._update_many(changes)
+
     def _update(self, article_id: str, **fields) -> None:
-        current = self._articles.get(article_id, {})
-        if all(current.get(key) == value for key, value in fields.items()):
+        self._update_many({article_id: fields})
+
+    def _update_many(self, changes: dict[str, dict]) -> None:
+        changes = {
+            article_id: fields
+            for article_id, fields in changes.items()
+            if not all(self._articles.get(article_id, {}).get(key) == value for key, value in fields.items())
+        }
+        if not changes:
             return
         try:
             with self.library.lock(timeout=2.0):
                 articles = self._load()
-                merged = {**articles.get(article_id, {}), **fields}
-                kept = {k: v for k, v in merged.items() if v not in (False, None)}
-                if kept:
-                    articles[article_id] = kept
-                else:
-                    articles.pop(article_id, None)
+                for article_id, fields in changes.items():
+                    merged = {**articles.get(article_id, {}), **fields}
+                    kept = {k: v for k, v in merged.items() if v not in (False, None)}
+                    if kept:
+                        articles[article_id] = kept
+                    else:
+                        articles.pop(article_id, None)
                 data = {"version": STATE_VERSION, "articles": articles}
                 atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
         except (OSError, LockTimeout) as exc:

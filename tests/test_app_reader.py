@@ -202,3 +202,22 @@ async def test_the_reading_position_is_remembered_across_restarts(tmp_path):
         await pilot.pause()
         assert f"Paragraph {top[0]}:" in screen_text(again)
         assert "Paragraph 0:" not in screen_text(again)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_brackets_step_through_the_issue_highlighted_in_the_sidebar(tmp_path, size):
+    app = CuttingsApp(make_library(tmp_path / "lib"))
+    async with app.run_test(size=size) as pilot:
+        await open_analysed(pilot, app, "G")
+        reader = app.screen.query_one(Reader)
+        assert app.focused is reader
+        await pilot.press("]")  # the sidebar's top issue is highlighted: no need to choose it
+        assert "evidence 1/5" in status(app) and "Technology and export controls" in status(app)
+        await pilot.press("]")
+        assert "evidence 2/5" in status(app)
+        second = app.screen.query_one("#issue-options").issues[1]
+        await pilot.press("i" if size[0] < 120 else "tab", "j")  # highlight the second issue
+        app.screen.focus_pane("reader")
+        await pilot.press("]")
+        assert f"evidence 1/{len({(p.block, p.start) for p in second.passages})}" in status(app)
+        assert second.label in status(app)

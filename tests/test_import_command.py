@@ -23,8 +23,8 @@ def snapshot(library_root: Path) -> dict:
 
 def test_import_a_folder_prints_a_line_per_article_and_a_summary(tmp_path):
     folder = copy_fixtures(tmp_path / "in", GOOD)
-    (folder / "page_files").mkdir()
-    (folder / "page_files" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not imported from a folder")
+    (folder / "taiwan-election_files").mkdir()  # a saved page's images: part of the page, not skipped
+    (folder / "taiwan-election_files" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not imported from a folder")
     result = run_cli("import", str(folder), library=tmp_path / "lib")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -47,7 +47,7 @@ def test_reimport_is_a_duplicate_and_a_changed_version_an_update(tmp_path):
     third = run_cli("import", str(edited), "--json", library=tmp_path / "lib")
     rows = [json.loads(line) for line in third.stdout.splitlines()]
     assert rows[0]["status"] == "updated" and rows[0]["id"] == imported["id"]
-    assert rows[-1] == {"summary": {"imported": 0, "duplicate": 0, "updated": 1, "failed": 0}}
+    assert rows[-1] == {"summary": {"imported": 0, "duplicate": 0, "updated": 1, "failed": 0, "skipped": 0}}
 
 
 def test_bad_files_fail_one_line_each_and_the_rest_is_imported(tmp_path):

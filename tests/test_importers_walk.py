@@ -13,7 +13,7 @@ def test_folders_are_walked_for_article_files_only(tmp_path, library):
     (folder / "deeper").mkdir(parents=True)
     shutil.copy(FIXTURES / "bali-plain.txt", folder / "bali.txt")
     shutil.copy(FIXTURES / "strait-watch.rss", folder / "deeper" / "feed.rss")
-    (folder / "deeper" / "photo.png").write_bytes(b"\x89PNG\r\n")  # a saved page's image
+    (folder / "deeper" / "photo.png").write_bytes(b"\x89PNG\r\n")  # not an article: skipped
     (folder / ".hidden.txt").write_text("Hidden\n\nNot for import.\n", encoding="utf-8")
     (folder / ".git").mkdir()
     (folder / ".git" / "notes.txt").write_text("Internal\n\nNot for import.\n", encoding="utf-8")
@@ -22,8 +22,9 @@ def test_folders_are_walked_for_article_files_only(tmp_path, library):
     calls = []
     outcomes = list(import_paths(library, [folder], on_progress=lambda done, path: calls.append((done, path.name))))
     assert calls == [(1, "bali.txt"), (2, "feed.rss")]
-    assert [o.status for o in outcomes] == ["imported"] * 3  # the feed holds two articles
-    assert {o.title for o in outcomes} == {"What Biden and Xi said in Bali", "Raimondo opens a trade channel", "Blinken's visit is back on"}
+    assert [o.status for o in outcomes] == ["imported"] * 3 + ["skipped"]  # the feed holds two articles
+    assert outcomes[-1].path.name == "photo.png"
+    assert {o.title for o in outcomes[:3]} == {"What Biden and Xi said in Bali", "Raimondo opens a trade channel", "Blinken's visit is back on"}
     assert len(library.entries()) == 3
 
 

@@ -5,6 +5,7 @@ traceback or to a change in the library's own files."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -132,10 +133,10 @@ def test_changes_reach_the_index_through_library_changed(filled):
     assert ids_for(index, "crane") == set()
 
 
-def test_library_changed_without_an_index_does_not_build_one(filled):
+def test_library_changed_without_an_index_builds_one_and_says_so(filled):
     added = filled.add(make_article("Quiet", blocks=(Block("paragraph", "Nothing happened."),)))
-    assert library_changed(filled, changed=[added.id]) == []
-    assert IndexLocation(filled.root).current() is None
+    assert library_changed(filled, changed=[added.id]) == ["search index built (6 articles)"]
+    assert ids_for(open_index(filled), "happened") == {added.id}
 
 
 def test_check_finds_missing_stale_and_orphaned_articles(filled):
@@ -160,3 +161,40 @@ def test_parallel_build_indexes_the_same_articles(filled, monkeypatch):
     parallel = open_index(filled)
     assert parallel.rebuild() == len(TOPICS)
     assert {q: ids_for(parallel, q) for q in expected} == expected
+
+
+def _damage_newest_toc(library: Library, damage: str) -> None:
+    """What a power cut can leave of the table of contents Whoosh writes without fsync."""
+    folder = IndexLocation(library.root).current()
+    toc = max(folder.glob("*.toc"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
+    data = toc.read_bytes()
+    toc.write_bytes({"empty": b"", "truncate": data[: len(data) // 2], "garbage": os.urandom(len(data))}[damage])
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncate", "garbage"])
+def test_a_damaged_table_of_contents_is_repaired_by_every_command(filled, damage):
+    from tests.conftest import run_cli
+
+    open_index(filled).close()
+    article = filled.entries()[0].id
+    quote = filled.get(article).blocks[0].text.split(":")[0]
+    passage = None
+    for args in (["search", "officials"], ["check"], ["check", "--fix"],
+                 ["tag", article, "--quote", quote, "--tag", "kept", "--tag", "dropped", "--json"], ["untag", "PASSAGE", "--tag", "dropped"]):
+        _damage_newest_toc(filled, damage)
+        done = run_cli(*[passage if arg == "PASSAGE" else arg for arg in args], library=filled)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr)
+        if args[0] == "tag":
+            passage = json.loads(done.stdout)["id"]
+    index = open_index(filled)
+    assert index.notices and "damaged" in index.notices[0]
+    assert len(ids_for(index, "officials")) == len(TOPICS)
+    assert ids_for(index, "tag:kept") == {article} and not ids_for(index, "tag:dropped")
+
+
+def test_the_merging_process_stops_in_one_line_on_a_damaged_table_of_contents(filled):
+    open_index(filled).close()
+    _damage_newest_toc(filled, "truncate")
+    done = subprocess.run([sys.executable, "-c", "import sys; from index.merging import main; sys.exit(main())",
+                           str(IndexLocation(filled.root).current())], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr

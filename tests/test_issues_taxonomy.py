@@ -113,7 +113,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     assert taxonomy.get("boom") is None and taxonomy.get("taiwan") is not None
 
 
-def test_alias_reused_in_two_places_is_refused(tmp_path):
+def test_a_file_with_an_alias_is_refused_whole(tmp_path):
     taxonomy = write_user_file(tmp_path, """
 - id: one
   label: One
@@ -122,7 +122,8 @@ def test_alias_reused_in_two_places_is_refused(tmp_path):
   label: Two
   cues: *shared
 """)
-    assert taxonomy.get("one") is not None and taxonomy.get("two") is None
+    assert taxonomy.get("one") is None and taxonomy.get("two") is None
+    assert taxonomy.get("taiwan") is not None and len(taxonomy.warnings) == 1
     assert "aliases" in taxonomy.warnings[0] and "line 7" in taxonomy.warnings[0]
 
 

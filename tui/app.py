@@ -6,9 +6,12 @@ state, the analysis facts) and the keys that work everywhere.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from library.readstate import ReadState
 from library.store import Library
@@ -19,10 +22,12 @@ from .instance import claim_library
 from .palette import LibraryCommands
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
+from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
-from .workers import LibraryUpdated
+from .watching import start_watching
+from .workers import LibraryUpdated, start_add
 
 
 class CuttingsApp(App):
@@ -36,6 +41,7 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", id="app.issues"),
         Binding("E", "overview('entities')", "All entities", id="app.entities"),
         Binding("T", "tags", "All tags", id="app.tags"),
+        Binding("a", "add", "Add", id="app.add"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -45,6 +51,10 @@ class CuttingsApp(App):
         self.facts = ArticleFacts(library)
         self.tagging = Tagging(self)
         self.title = f"Cuttings — {name or library.root.name}"
+        self._remove_unsafe = RemoveUnsafe()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
         return ReadingScreen()
@@ -78,6 +88,7 @@ class CuttingsApp(App):
         apply_user_config(self)
         self.instance = claim_library(self)
         self.install_screen(SearchScreen(self.library), "search")
+        start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:
@@ -97,3 +108,11 @@ class CuttingsApp(App):
 
     def on_library_updated(self, message: LibraryUpdated) -> None:
         self.reading.reload_library(message.changed)
+        if message.show and self.reading.open_article(message.show):
+            self.reading.article_list.select_id(message.show)
+
+    # -- adding articles (tui/screens/add.py)
+    def action_add(self) -> None:
+        from .screens.add import AddScreen
+
+        self.push_screen(AddScreen(), lambda request: request and start_add(self, self.library, request))

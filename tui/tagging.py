@@ -16,8 +16,9 @@ from typing import Callable
 from rich.text import Text
 
 from library.annotations import Annotations, Change, TaggedPassage
+from library.filters import articles_with_tag, tags_by_article
 
-from .sync import library_changed
+from .sync import app_changed
 from .widgets.article_list import ListFilter
 from .widgets.reader import Reader, Span, sentence_spans
 from .widgets.tag_picker import TagPicker
@@ -106,6 +107,7 @@ class Tagging:
             "undo": lambda _reader: self.undo(),
             "redo": lambda _reader: self.redo(),
             "cancel": self.cancel,
+            "copy": self.copy,
         }
         if reader.article is None:
             self.app.notify("Open an article first (Enter in the list)", timeout=3)
@@ -129,6 +131,13 @@ class Tagging:
         self._select(reader, None, mouse=False)
         if reader.screen.selections:
             reader.screen.clear_selection()
+
+    def copy(self, reader: Reader) -> None:
+        """ctrl+c: the selection's words to the clipboard (OSC 52, through the terminal)."""
+        text = self.selection.text(reader.article.blocks)
+        self.app.copy_to_clipboard(text)
+        words = len(text.split())
+        self.app.notify(f"Copied {words} word{'s' * (words != 1)} to the clipboard", timeout=3)
 
     def tag(self, reader: Reader) -> None:
         """`t`: the tag picker for the selection, or for the passage under the cursor (a
@@ -363,14 +372,15 @@ class Tagging:
     def _sync(self, article_id: str) -> None:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
-            for notice in library_changed(self.app.library, changed=[article_id]):
+            for notice in app_changed(self.app.library, changed=[article_id]):
                 self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
 
     # -- the list filter and jumping --------------------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
-        """Narrow the article list to articles with a passage tagged `tag` (or below it)."""
+        """Narrow the article list to the articles tagged `tag` (or below it), in their front
+        matter or on a passage."""
         self._tag_filter(tag, self.app.reading.set_filter)
 
     def _refilter(self) -> None:
@@ -381,22 +391,28 @@ class Tagging:
             self._tag_filter(current.value, lambda new: listing.filter is current and listing.set_filter(new))
 
     def _tag_filter(self, tag: str, apply: Callable[[ListFilter], object]) -> None:
-        def found(passages) -> None:
-            ids = frozenset(p.article_id for p in passages)
-            apply(ListFilter("tag", tag, tag, lambda e: e.id in ids))
+        def read() -> frozenset[str]:
+            return articles_with_tag(tags_by_article(self.app.library.entries(), self.annotations.all_passages()), tag)
 
-        self.submit(lambda: self.annotations.passages(tag=tag), found)
+        self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
 
     def jump(self, passage: TaggedPassage) -> None:
         """Open the passage's article in the reader with the cursor on the passage."""
         reading = self.app.reading
-        if reading.open_id != passage.article_id and not reading.open_article(passage.article_id):
+        if not self.show(passage.article_id):
             return
         a = passage.anchor
         end = a.end if a.last_block == a.block else len(reading.reader.article.blocks[a.block].text)
         reading.reader.goto(a.block, a.start, end)
-        reading.article_list.select_id(passage.article_id)
+
+    def show(self, article_id: str) -> bool:
+        """Open an article in the reader (unless it is open), selected in the list."""
+        reading = self.app.reading
+        if reading.open_id != article_id and not reading.open_article(article_id):
+            return False
+        reading.article_list.select_id(article_id)
         reading.focus_pane("reader")
+        return True
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,

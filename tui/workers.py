@@ -19,17 +19,18 @@ from textual.worker import Worker
 
 from index import open_index
 from index.writer import READING
-from library.importing import count_files, import_paths
+from library.importing import NOT_ARTICLE, count_files, import_paths
 
-from .sync import library_changed
+from .sync import app_changed
 
 
 class LibraryUpdated(Message):
     """Articles were added or changed by background work; lists and counts should reload."""
 
-    def __init__(self, changed: tuple[str, ...]) -> None:
+    def __init__(self, changed: tuple[str, ...], show: str | None = None) -> None:
         super().__init__()
         self.changed = changed
+        self.show = show  # an article to open once the list has reloaded
 
 
 class JobProgress(Horizontal):
@@ -100,12 +101,49 @@ def start_import(app: App, library, paths: Sequence[Path]) -> Worker | None:
                 app.call_from_thread(app.notify, f"{outcome.path}: {outcome.error}", title="Import failed", severity="error", markup=False, timeout=12)
             elif outcome.status in ("imported", "updated"):
                 changed.append(outcome.id)
-        notices = library_changed(library, changed=changed) if changed else []
+        notices = app_changed(library, changed=changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed)))
         for line in [_summary(counts), *notices]:
             app.call_from_thread(app.notify, line, title="Import finished", markup=False)
 
     return _start(app, "import", "Importing", job)
+
+
+def start_add(app: App, library, request) -> Worker | None:
+    """Store what the Add dialog was given, then show it: the list reloads and selects it."""
+
+    def job(panel: JobProgress) -> None:
+        from library.importing import import_text
+
+        from .screens.add import PASTED
+
+        app.call_from_thread(panel.step, 0, 1)
+        outcomes = list(import_text(library, request.value, PASTED))
+        changed = [o.id for o in outcomes if o.status in ("imported", "updated")]
+        notices = app_changed(library, changed=changed) if changed else []
+        app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed), show=_shown(outcomes)))
+        for outcome in outcomes:
+            severity = "error" if outcome.status == "error" else "information"
+            what = outcome.error if outcome.status == "error" else outcome.title
+            app.call_from_thread(app.notify, f"{what}", title=_ADD_TITLES[outcome.status], severity=severity, markup=False)
+        for line in notices:
+            app.call_from_thread(app.notify, line, markup=False)
+
+    return _start(app, "add", "Saving", job)
+
+
+_ADD_TITLES = {
+    "imported": "Saved",
+    "updated": "Saved as a new version",
+    "duplicate": "Already in the library",
+    "saved": "Links saved to fetch",
+    "error": "Not saved",
+}
+
+
+def _shown(outcomes) -> str | None:
+    """The article to open after adding: the first one stored or found already there."""
+    return next((o.id for o in outcomes if o.id), None)
 
 
 def start_reindex(app: App, library) -> Worker | None:
@@ -127,4 +165,6 @@ def _summary(counts: Counter[str]) -> str:
     parts = [f"{counts[s]} {s}" for s in ("imported", "updated", "duplicate") if counts[s]]
     if counts["error"]:
         parts.append(f"{counts['error']} failed")
+    if counts["skipped"]:
+        parts.append(f"{counts['skipped']} skipped: {NOT_ARTICLE}")
     return ", ".join(parts) or "nothing to import"

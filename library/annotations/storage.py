@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from .. import safeyaml
 from .model import TaggedPassage
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, in C when available
 FORMAT_VERSION = 1
 
 
@@ -58,11 +58,9 @@ def read_tag_text(path: Path) -> str | None:
 
 def parse_tag_file(raw: str, path: Path, article_id: str) -> TagFile:
     try:
-        data = yaml.load(raw, Loader=_SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise CorruptTagFile(f"{path}:{where} broken YAML") from None
+        data = safeyaml.load(raw, path)
+    except safeyaml.YamlError as exc:
+        raise CorruptTagFile(f"{exc} (broken YAML)") from None
     if data is None:
         return TagFile(article_id)
     if not isinstance(data, dict) or not isinstance(data.get("passages", []), list):

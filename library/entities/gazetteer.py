@@ -20,6 +20,7 @@ import ahocorasick
 import platformdirs
 import yaml
 
+from .. import safeyaml
 from ..fileio import atomic_write
 from .mention import KINDS
 from .words import words
@@ -71,17 +72,6 @@ class Gazetteer:
 # -- reading entity YAML (shipped and the user's) --------------------------------------------
 
 
-class _NoAliasSafeLoader(yaml.SafeLoader):
-    """safe_load's loader without YAML aliases: an entity file never needs them, and nested
-    ones ("billion laughs") make a few lines expand into billions of entries."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(problem="YAML aliases (*name) are not allowed", problem_mark=mark)
-        return super().compose_node(parent, index)
-
-
 def _line(node) -> int:
     return node.start_mark.line + 1
 
@@ -105,12 +95,9 @@ def read_entity_yaml(text: str, where: str, gazetteer: Gazetteer, from_package: 
     """Add the entities and ignored texts of one file; each problem becomes a one-line warning
     naming the file and line, and only the broken entry is skipped."""
     try:
-        root = yaml.compose(text, Loader=_NoAliasSafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        gazetteer.warnings.append(f"{where}{line}: {problem}; its entities are not used")
+        root = safeyaml.compose(text, where)
+    except safeyaml.YamlError as exc:
+        gazetteer.warnings.append(f"{exc}; its entities are not used")
         return
     if root is None:
         return

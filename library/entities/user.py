@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .. import yamledit
+from .. import safeyaml, yamledit
 from ..fileio import atomic_write
+from ..safetext import visible
 from ..store import Library
-from .gazetteer import USER_FILE, _NoAliasSafeLoader
+from .gazetteer import USER_FILE
 from .mention import KINDS
 
 HEADER = ("# Your own entities for Cuttings: names the shipped gazetteer lacks or types wrongly,\n"
@@ -73,6 +72,8 @@ def _one_line(value: str, what: str) -> str:
     value = " ".join(str(value).split())
     if not value:
         raise EntityFileError(f"the {what} is empty")
+    if visible(value) != value:
+        raise EntityFileError(f"the {what} {visible(value)!r} holds control or bidi characters: leave them out")
     return value
 
 
@@ -108,11 +109,11 @@ class _editing:
             return {}
         try:
             text = self.path.read_text(encoding="utf-8")
-            data = yaml.load(text, Loader=_NoAliasSafeLoader)  # what the gazetteer will read
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{self.path}:{mark.line + 1}" if mark else str(self.path)
-            raise EntityFileError(f"{where}: cannot be read as YAML; fix it by hand before editing it here") from None
+            data = safeyaml.load(text, self.path)  # what the gazetteer will read
+        except UnicodeDecodeError:
+            raise EntityFileError(f"{self.path}: not UTF-8 text; fix it by hand before editing it here") from None
+        except safeyaml.YamlError as exc:
+            raise EntityFileError(f"{exc}; fix it by hand before editing it here") from None
         if data is None:
             if text.strip():
                 self.prefix = text.rstrip("\n") + "\n"

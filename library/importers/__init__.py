@@ -29,26 +29,42 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFF
 
 def read_articles(path: Path) -> list:
     """The articles in one file (a feed holds several, every other format one)."""
+    text, kind = read_file(path)
+    return parse_articles(text, kind, path)
+
+
+def read_file(path: Path) -> tuple[str, str]:
+    """The file's text, decoded and with newlines normalised, and its format ("feed", "html",
+    "markdown" or "text"): how import reads every file, and `cuttings analyze` too."""
     from .decoding import read_text
 
     path = Path(path)
     text = read_text(path)
-    kind = sniff_format(path, text)
-    if kind == "feed":
-        from .feeds import parse_feed
+    return text, sniff_format(path, text)
 
-        return parse_feed(text, path)
-    if kind == "html":
-        from .html import parse_html
 
-        return [parse_html(text, path)]
-    if kind == "markdown":
-        from .markdown import parse_markdown
+def parse_articles(text: str, kind: str, path: Path) -> list:
+    """The articles of a file's text in the format `read_file` found; a reader tripping on
+    input it did not foresee is a failure of this file, not of the program."""
+    path = Path(path)
+    try:
+        if kind == "feed":
+            from .feeds import parse_feed
 
-        return [parse_markdown(text, path)]
-    from .webtext import parse_webtext
+            return parse_feed(text, path)
+        if kind == "html":
+            from .html import parse_html
 
-    return [parse_webtext(text, path)]
+            return [parse_html(text, path)]
+        if kind == "markdown":
+            from .markdown import parse_markdown
+
+            return [parse_markdown(text, path)]
+        from .webtext import parse_webtext
+
+        return [parse_webtext(text, path)]
+    except (ValueError, LookupError, RecursionError) as exc:
+        raise ImportFailure(path, f"cannot read this file ({type(exc).__name__}: {exc})") from None
 
 
 def sniff_format(path: Path, text: str) -> str:

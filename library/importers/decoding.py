@@ -35,21 +35,45 @@ def read_text(path: Path) -> str:
         if not path.is_file():
             raise ImportFailure(path, "not a regular file")
         if size > MAX_BYTES:
-            raise ImportFailure(path, f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+            raise ImportFailure(path, _too_big(size))
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailure(path, f"cannot read: {exc.strerror or exc}") from None
-    text = decode(data, path)
+    return text_of(data, path)
+
+
+def read_stream(stream, origin: Path) -> str:
+    """Text piped in (standard input), held to the same size limit as a file."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ImportFailure(origin, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ImportFailure(origin, _too_big(len(data)) + " (or more)")
+    return text_of(data, origin)
+
+
+def text_of(data: bytes, origin: Path) -> str:
+    text = decode(data, origin)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ImportFailure(path, "empty file" if not data else "file holds only white space")
+        raise ImportFailure(origin, "empty file" if not data else "file holds only white space")
     return text
 
 
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ("a PDF document"), from its first bytes; None for text."""
+    return next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+
+
+def _too_big(size: int) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
+
+
 def decode(data: bytes, path: Path) -> str:
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise ImportFailure(path, f"binary file ({what}), not text")
+    what = binary_kind(data)
+    if what:
+        raise ImportFailure(path, f"binary file ({what}), not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")

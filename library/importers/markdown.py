@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..articlefile import ArticleFileError, parse_blocks, parse_date, split_front_matter
+from ..articlefile import ArticleFileError, escape_paragraph, parse_blocks, parse_date, split_front_matter
 from ..dates import parse_date_text
 from ..model import Article, clean_text
 from . import ImportFailure
@@ -32,7 +32,6 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
-_BLOCK_MARKS = ("#", "- ", "> ", "*Caption:*", "\\")  # what parse_blocks would read as markup
 _HIDE = 0xE000  # escaped marks wait in the private-use area while the patterns run
 _HIDDEN = re.compile("[\ue000-\ue0ff]")
 _WHOLLY_EMPHASISED = re.compile(r"^([*_]{1,2})\S.*\S\1$")
@@ -109,7 +108,8 @@ def _normalise(body: str) -> str:
             out += ["", f"*Caption:* {caption}" if caption else "", ""]
         else:
             plain = _inline(line)
-            out.append("\\" + plain if plain.lstrip().startswith(_BLOCK_MARKS) else plain)
+            starts_block = not out or not out[-1].strip()  # later lines of a paragraph are read as they are
+            out.append(escape_paragraph(plain) if starts_block else plain)
     return "\n".join(out)
 
 

@@ -14,8 +14,8 @@ them, in the shipped file's format (a list under `issues:`, or a bare list):
         disabled: true
 
 It is hand-written, so it is read defensively: a broken file or entry gives a one-line
-warning naming the file and line, and the shipped taxonomy is still used. YAML aliases are
-refused, so an alias bomb never expands.
+warning naming the file and line, and the shipped taxonomy is still used. A file with YAML
+aliases is refused whole (library/safeyaml.py), so an alias bomb never expands.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
+
+from .. import safeyaml
 
 SHIPPED = Path(__file__).with_name("data") / "issues.yaml"
 CONTEXT = Path(__file__).with_name("data") / "context.yaml"
@@ -122,21 +124,16 @@ def _read_entries(path: Path, warnings: list[str]) -> list[dict]:
         if len(raw) > MAX_FILE_BYTES:
             warnings.append(f"{path}: too large ({len(raw):,} bytes); ignored")
             return []
-        root = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
+        root = safeyaml.compose(raw.decode("utf-8"), path)
     except OSError as exc:
         warnings.append(f"{path}: cannot read ({exc.strerror or exc}); ignored")
         return []
     except UnicodeDecodeError:
         warnings.append(f"{path}: not UTF-8 text; ignored")
         return []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        warnings.append(f"{path}:{where}: {problem}; ignored")
-        return []
-    except RecursionError:
-        warnings.append(f"{path}: nested too deeply; ignored")
+    except safeyaml.YamlError as exc:
+        where = f" line {exc.line}:" if exc.line else ""
+        warnings.append(f"{path}:{where} {exc.problem}; ignored")
         return []
     if root is None:
         return []
@@ -149,28 +146,26 @@ def _read_entries(path: Path, warnings: list[str]) -> list[dict]:
     if not isinstance(root, yaml.SequenceNode):
         warnings.append(f"{path}: line {_line(root)}: expected a list of issues; ignored")
         return []
-    entries, seen = [], set()
+    entries = []
     for node in root.value:
         try:
-            entries.append(_entry(node, seen, path, warnings))
+            entries.append(_entry(node, path, warnings))
         except EntryError as exc:
             warnings.append(f"{path}: line {exc.line}: {exc}; entry skipped")
     return entries
 
 
-def _entry(node, seen: set, path: Path, warnings: list[str]) -> dict:
-    _once(node, seen)
+def _entry(node, path: Path, warnings: list[str]) -> dict:
     if not isinstance(node, yaml.MappingNode):
         raise EntryError(_line(node), "an issue must be a mapping with an id")
     entry: dict = {}
     for key, value in node.value:
-        _once(value, seen, _line(key))
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in _FIELDS:
             warnings.append(f"{path}: line {_line(key)}: unknown field {name!r} ignored")
             continue
         if name in _LISTS:
-            entry[name] = (_line(value), _phrases(value, seen, name))
+            entry[name] = (_line(value), _phrases(value, name))
         elif name == "disabled":
             entry[name] = (_line(value), _flag(value))
         else:
@@ -181,14 +176,6 @@ def _entry(node, seen: set, path: Path, warnings: list[str]) -> dict:
         raise EntryError(entry["id"][0], f"bad id {entry['id'][1]!r} (use lower-case letters, digits and -)")
     entry["line"] = _line(node)
     return entry
-
-
-def _once(node, seen: set, line: int | None = None) -> None:
-    """Refuse YAML aliases: a node met twice is an alias, and aliases can nest into bombs.
-    (An alias's own mark points at its anchor, so the caller says where the alias was used.)"""
-    if id(node) in seen:
-        raise EntryError(line or _line(node), "YAML aliases (*name) are not supported")
-    seen.add(id(node))
 
 
 def _text(node, name: str) -> str:
@@ -205,7 +192,7 @@ def _flag(node) -> bool:
     return node.value.lower() in ("true", "yes", "on", "y")
 
 
-def _phrases(node, seen: set, name: str) -> tuple[str, ...]:
+def _phrases(node, name: str) -> tuple[str, ...]:
     if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
         return ()
     if not isinstance(node, yaml.SequenceNode):
@@ -214,7 +201,6 @@ def _phrases(node, seen: set, name: str) -> tuple[str, ...]:
         raise EntryError(_line(node), f"{name!r} has more than {MAX_PHRASES} phrases")
     phrases = []
     for item in node.value:
-        _once(item, seen, _line(node))
         phrase = _text(item, name)
         if len(phrase) > MAX_CUE_CHARS or len(re.split(r"[\s-]+", phrase)) > MAX_CUE_WORDS:
             raise EntryError(_line(item), f"phrase {phrase[:40]!r}... is too long")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..console import CommandError, console, print_json
+from library.safetext import visible
+
+from ..console import CommandError, console, error_console, print_fields, print_json
 
 
 def register(sub) -> None:
@@ -31,11 +33,12 @@ def open_library(args):
 
 def run_list(args) -> int:
     from rich.table import Table
+    from rich.text import Text
 
     library = open_library(args)
     entries = library.verify()
     for problem in library.problems:
-        console.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
+        error_console.print(Text("skipped ", "yellow").append(problem))  # stdout stays records only
     if args.json:
         for e in entries:
             print_json({"id": e.id, "date": e.date, "source": e.source, "title": e.title})
@@ -45,7 +48,7 @@ def run_list(args) -> int:
         return 0
     if not sys.stdout.isatty():
         for e in entries:
-            sys.stdout.write(f"{e.id}\t{e.date or '-'}\t{e.source or '-'}\t{e.title}\n")
+            print_fields(e.id, e.date or "-", e.source or "-", e.title)
         return 0
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("id", "date", "source", "title"):
@@ -80,6 +83,8 @@ def run_show(args) -> int:
     meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
     if meta:
         console.print(Text(meta, style="dim"))
+    if article.url:
+        console.print(Text(article.url, style="dim"))
     if article.standfirst:
         console.print(Text(article.standfirst, style="italic"))
     styles = {"heading": "bold", "caption": "dim italic", "quote": "italic"}
@@ -91,18 +96,18 @@ def run_show(args) -> int:
 
 
 def run_remove(args) -> int:
-    from ..sync import library_changed
+    from ..sync import command_changed
 
     library = open_library(args)
     article = get_article(library, args.id)
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(f"not removing {args.id}: confirm with --yes when not at a terminal")
-        answer = input(f"Remove “{article.title}” ({args.id})? [y/N] ")
+        answer = input(visible(f"Remove “{article.title}” ({args.id})? [y/N] "))
         if answer.strip().lower() not in ("y", "yes"):
             console.print("Kept.")
             return 0
     library.remove(args.id)
-    library_changed(library, changed=(), removed=(args.id,))
+    command_changed(library, f"removed {args.id}", removed=(args.id,))
     console.print(f"removed {args.id}", markup=False)
     return 0

@@ -18,6 +18,7 @@ def run_reindex(args) -> int:
 
     from index.repair import rebuild
     from index.writer import BuildFailed
+    from library.fileio import explain
 
     library = existing_library(args)
     started = time.perf_counter()
@@ -26,7 +27,8 @@ def run_reindex(args) -> int:
         task = bar.add_task("indexing", total=None)
         try:
             ix = rebuild(library, lambda done, total, stage: bar.update(task, completed=done, total=total, description=stage))
-        except BuildFailed as exc:
-            raise CommandError(f"reindex of {library.root} failed ({exc}); the index in use is unchanged") from None
+        except (BuildFailed, OSError) as exc:
+            reason = explain(exc) if isinstance(exc, OSError) else exc
+            raise CommandError(f"reindex of {library.root} failed ({reason}); the index in use is unchanged") from None
     console.print(f"indexed {ix.doc_count()} articles in {time.perf_counter() - started:.1f} s", markup=False)
     return 0

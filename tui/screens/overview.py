@@ -82,7 +82,7 @@ class OverviewScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("Entity", "Kind", "Articles")
         for (canonical, kind), count in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
-            table.add_row(Text(visible(canonical)), KIND_NAMES.get(kind, kind), count, key=f"entity\0{canonical}\0{canonical}")
+            table.add_row(Text(visible(canonical)), KIND_NAMES.get(kind, kind), count, key=f"entity\0{canonical}\0{kind}")
         self._note(len(counts))
 
     def _note(self, rows: int) -> None:
@@ -92,11 +92,11 @@ class OverviewScreen(Screen):
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        kind, value, label = event.row_key.value.split("\0")
+        kind, value, detail = event.row_key.value.split("\0")  # detail: an issue's label, an entity's kind
         reading = self.app.reading
         self.app.pop_screen()
         if kind == "issue":
-            reading.filter_by_issue(value, label)
+            reading.filter_by_issue(value, detail)
         else:
             reading.filter_by_entity(value)
 

@@ -313,6 +313,10 @@ class ReadingScreen(Screen):
         self.reader.show_issue(event.issue)
         self.focus_pane("reader")
 
+    @on(IssueOptions.Pointed)
+    def _point_issue(self, event: IssueOptions.Pointed) -> None:
+        self.reader.pointed_issue = event.issue
+
     @on(IssueOptions.FilterBy)
     def _filter_issue(self, event: IssueOptions.FilterBy) -> None:
         self.filter_by_issue(event.issue.id, event.issue.label)

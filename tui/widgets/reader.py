@@ -18,6 +18,7 @@ from rich._wrap import divide_line  # Rich's own word wrap, so wrapped lines mat
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region, Size
@@ -31,6 +32,8 @@ from library.issues.passages import Sentences
 from library.model import STANDFIRST_BLOCK, TITLE_BLOCK, Article
 
 from library.safetext import visible
+
+from ..contrast import readable_on
 
 MAX_TEXT_WIDTH = 96
 KINDS = ("person", "org", "place")
@@ -116,6 +119,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
         # tagging keys: tui/tagging.py does the work
         Binding("v", "tagging('select')", "Select to tag", id="reader.select"),
+        Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy"),
         Binding("t", "tagging('tag')", "Tag…", id="reader.tag"),
         Binding("d", "tagging('remove')", "Remove tag", show=False, id="reader.remove_tag"),
         Binding("u", "tagging('undo')", "Undo tag edit", show=False, id="reader.undo_tag"),
@@ -157,6 +161,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.mentions: list = []
         self.highlights = True
         self.issue = None  # the IssueHit whose evidence is marked
+        self.pointed_issue = None  # the issue highlighted in the sidebar: the one ] and [ use
         self.selected_mention = None
         self.cursor: Span | None = None
         self.terms: list[str] = []
@@ -166,6 +171,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._part_lines: list[tuple[int, list[int]]] = []  # per part: first line, line starts
         self._layout_width = 0
         self._styled: dict[int, Text] = {}
+        self._span_styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
         self._term_spans: dict[int, list[tuple[int, int]]] = {}
         self._pending: Span | None = None  # where to scroll once the layout exists
@@ -177,6 +183,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """Display an article at once (without analysis); scroll to a remembered position."""
         self.article = article
         self.mentions, self.issue, self.selected_mention, self.cursor = [], None, None, None
+        self.pointed_issue = None
         self.terms, self._term_spans = [], {}
         self.ranges, self.passage_info = {}, None
         meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
@@ -327,6 +334,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """A theme or CSS change: draw every line again with the new styles."""
         self._styled.clear()
         self._strips.clear()
+        self._span_styles.clear()
         super().notify_style_update()
 
     def _render(self, index: int) -> Strip:
@@ -446,8 +454,25 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._status()
 
     def _span_style(self, name: str) -> Style:
-        """A component style alone (not merged with the widget's), to layer onto text."""
-        return self.get_component_rich_style(name, partial=True)
+        """A component style alone (not merged with the widget's), to layer onto text.
+        Textual's partial styles drop a background's alpha (`$accent 30%` came out solid
+        accent), so the tint is blended onto the reader's background here; the cursor also
+        picks its text colour, so what it covers reads at AA contrast in every theme (in the
+        ANSI themes, whose colours the terminal decides, it is the terminal's text reversed)."""
+        style = self._span_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True)
+            tint = self.get_component_styles(name).background
+            if name == "reader--cursor" and tint.ansi is not None:  # the terminal's palette: unknown colours
+                style = Style(color="default", bgcolor="default", reverse=True, dim=False)
+            elif tint.a:
+                _, _, ground, ink = self.colors
+                tinted = ground + tint
+                style += Style(bgcolor=tinted.rich_color)
+                if name == "reader--cursor":
+                    style += Style(color=readable_on(tinted, ink).rich_color, dim=False)
+            self._span_styles[name] = style
+        return style
 
     def _evidence(self) -> list:
         return list(self.issue.passages) if self.issue else []
@@ -531,8 +556,12 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return True
 
     def action_evidence(self, delta: int) -> None:
+        pointed = self.pointed_issue
+        if pointed is not None and pointed is not self.issue:
+            self.show_issue(pointed)  # marks its evidence and goes to the first passage
+            return
         if not self.issue:
-            self.notify("Select an issue in the sidebar first", timeout=2)
+            self.notify("No issues found in this article", timeout=2)
             return
         spans = sorted({Span(p.block, p.start, p.end) for p in self.issue.passages}, key=lambda s: (s.block, s.start))
         self._step(spans, delta)
@@ -565,6 +594,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     def action_tagging(self, command: str, *args) -> None:
         """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging.py acts on this reader."""
         self.app.tagging.run(self, command, *args)
+
+    def action_copy_selection(self) -> None:
+        if not (self.article and self.ranges.get("selection")):
+            raise SkipAction()  # nothing selected: ctrl+c keeps its usual meaning
+        self.action_tagging("copy")
 
     def action_clear_selection(self) -> None:
         if self.ranges.get("selection"):

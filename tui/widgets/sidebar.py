@@ -47,6 +47,13 @@ class IssueOptions(VimOptionList):
             super().__init__()
             self.issue = issue
 
+    class Pointed(Message):
+        """The highlight moved to an issue: it is the one `]` and `[` step through."""
+
+        def __init__(self, issue) -> None:
+            super().__init__()
+            self.issue = issue
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.issues: list = []
@@ -73,6 +80,11 @@ class IssueOptions(VimOptionList):
         issue = self._issue(event.option_index)
         if issue:
             self.post_message(self.Chosen(issue))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        issue = self._issue(event.option_index)
+        if issue:
+            self.post_message(self.Pointed(issue))
 
     def action_filter(self) -> None:
         issue = self._issue(self.highlighted)
