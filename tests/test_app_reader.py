@@ -212,9 +212,9 @@ async def test_brackets_step_through_the_issue_highlighted_in_the_sidebar(tmp_pa
         reader = app.screen.query_one(Reader)
         assert app.focused is reader
         await pilot.press("]")  # the sidebar's top issue is highlighted: no need to choose it
-        assert "evidence 1/5" in status(app) and "Technology and export controls" in status(app)
+        assert "evidence 1/7" in status(app) and "Technology and export controls" in status(app)
         await pilot.press("]")
-        assert "evidence 2/5" in status(app)
+        assert "evidence 2/7" in status(app)
         second = app.screen.query_one("#issue-options").issues[1]
         await pilot.press("i" if size[0] < 120 else "tab", "j")  # highlight the second issue
         app.screen.focus_pane("reader")
