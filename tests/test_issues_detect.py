@@ -8,6 +8,7 @@ import pytest
 from library.entities import Mention
 from library.issues import THRESHOLD, IssueDef, Taxonomy, detect
 from library.issues.passages import MAX_PASSAGE
+from library.model import STANDFIRST_BLOCK, TITLE_BLOCK
 
 FIXTURE = Path(__file__).parent / "fixtures" / "issues" / "geneva-trade-talks.txt"
 FILLER = "The weather stayed mild and the markets were calm through the afternoon session. " * 3
@@ -241,3 +242,11 @@ def test_a_long_sentence_with_a_colon_is_kept_whole(taxonomy):
     hits = detect(taxonomy, [text, "Tariffs on cars rose too."])
     passages = [p.text for p in issue(hits, "trade-decoupling-derisking").passages]
     assert sentence in passages
+
+
+def test_the_title_and_standfirst_are_evidence_with_their_own_block_numbers(taxonomy):
+    title, standfirst = "Taiwan's KMT picks Hou Yu-ih", "Troops drilled near the Taiwan Strait."
+    hit = issue(detect(taxonomy, [], title=title), "taiwan")  # a feed item with a title alone
+    assert hit and [(p.block, p.text) for p in hit.passages] == [(TITLE_BLOCK, title)]
+    hit = issue(detect(taxonomy, ["The party met in Taipei."], title=title, standfirst=standfirst), "taiwan")
+    assert [p.block for p in hit.passages] == [TITLE_BLOCK, STANDFIRST_BLOCK, 0]
