@@ -15,9 +15,10 @@ that failed to come is tried again next time instead of hiding behind a 304.
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -57,11 +58,11 @@ class FeedReport:
 
 @dataclass
 class _Fetch:
-    """A worker's result: the feed's new articles, not yet stored."""
+    """One feed's refresh, filled in by its worker and (`stored`, `report.new`) the calling thread."""
 
     feed: Subscription
     report: FeedReport
-    items: list = field(default_factory=list)  # (entry key, Article, page html or None)
+    stored: dict = field(default_factory=dict)  # entry key -> article id, stored by the calling thread
     validators: dict = field(default_factory=dict)  # etag, last_modified
     keys: list[str] = field(default_factory=list)  # every entry key in the feed now
     complete: bool = True  # every new entry became an article
@@ -85,32 +86,61 @@ def refresh_feeds(
     known = {canonical_url(e.url) for e in library.entries() if e.url}
     own = fetcher is None
     fetcher = fetcher or Fetcher()
+    inbox: queue.Queue = queue.Queue()
     reports: list[FeedReport] = []
+    under_way: dict[str, _Fetch] = {}  # feeds whose articles are being stored
     states: dict[str, tuple[dict, str | None]] = {}
     last_save = time.monotonic()
     pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="cuttings-fetch")
     try:
         with library.bulk():
-            futures = [pool.submit(_fetch_feed, fetcher, feed, known, stop) for feed in _hosts_taking_turns(feeds)]
-            for future in as_completed(futures):
-                fetch = future.result()
-                states[fetch.feed.name] = _store(library, fetch, keep_originals)
+            for feed in _hosts_taking_turns(feeds):
+                pool.submit(_worker, fetcher, feed, known, stop, inbox.put)
+            while len(reports) < len(feeds) and not stop.is_set():
+                message = _next(inbox)
+                if message is None:
+                    continue
+                kind, fetch = message[0], message[1]
+                if kind == "crash":
+                    raise fetch
+                if kind == "entry":
+                    under_way[fetch.feed.name] = fetch
+                    _store(library, fetch, *message[2:], keep_originals)
+                    continue
+                under_way.pop(fetch.feed.name, None)
+                states[fetch.feed.name] = _state(fetch)
                 reports.append(fetch.report)
                 if on_progress:
                     on_progress(len(reports), len(feeds), fetch.report)
                 if time.monotonic() - last_save > SAVE_EVERY:
                     update_states(library, states)
                     states, last_save = {}, time.monotonic()
-                if stop.is_set():
-                    break
     finally:
         stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
+        for fetch in under_way.values():  # interrupted part way: keep what was stored
+            fetch.complete = False
+            states[fetch.feed.name] = _state(fetch)
         update_states(library, states)
         if own:
             fetcher.close()
     order = {feed.name: i for i, feed in enumerate(feeds)}
     return sorted(reports, key=lambda r: order[r.name])
+
+
+def _next(inbox: queue.Queue):
+    """The next message from the workers; a short wait keeps ctrl+c prompt."""
+    try:
+        return inbox.get(timeout=0.2)
+    except queue.Empty:
+        return None
+
+
+def _worker(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event, send) -> None:
+    try:
+        send(("done", _fetch_feed(fetcher, feed, known, stop, send)))
+    except BaseException as exc:  # a bug, not a network failure: the calling thread raises it
+        send(("crash", exc))
 
 
 def _chosen(feeds: list[Subscription], names: list[str] | None) -> list[Subscription]:
@@ -135,8 +165,9 @@ def _hosts_taking_turns(feeds: list[Subscription]) -> list[Subscription]:
     return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
 
 
-def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event) -> _Fetch:
-    """Runs in a worker: the feed request, then the pages of its new summary-only entries."""
+def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event, send) -> _Fetch:
+    """Runs in a worker: the feed request, then the pages of its new summary-only entries,
+    each entry's article sent to the calling thread to store as soon as it is ready."""
     from ..importers.feeds import entry_article
 
     state = feed.state
@@ -200,12 +231,22 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
             report.page_errors.append(f"{article.url or key}: the entry has no text")
             continue
         tags = tuple(dict.fromkeys((*feed.tags, *article.tags)))
-        fetch.items.append((key, replace(article, tags=tags), html))
+        send(("entry", fetch, key, replace(article, tags=tags), html))
     return fetch
 
 
-def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | None]:
-    """On the calling thread: store the articles, and return the feed's new state."""
+def _store(library, fetch: _Fetch, key: str, article, html: str | None, keep_originals: bool) -> None:
+    """On the calling thread: one entry's article into the library (an atomic write)."""
+    result = library.add(article, replace_previous=False)
+    fetch.stored[key] = result.id
+    if result.status == "imported":
+        fetch.report.new.append(result.id)
+        if keep_originals and html is not None:
+            keep_original(library, result.id, html)
+
+
+def _state(fetch: _Fetch) -> tuple[dict, str | None]:
+    """The feed's state after its refresh, and its new address after a permanent redirect."""
     state = dict(fetch.feed.state)
     if fetch.skipped:
         return state, None
@@ -214,17 +255,9 @@ def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | No
     state["retry_at"] = fetch.validators.get("retry_at", "")
     if report.status in ("failed", "gone", "waiting"):
         return state, None
-    seen = fetch.feed.seen
-    for key, article, html in fetch.items:
-        result = library.add(article, replace_previous=False)
-        seen[key] = result.id
-        if result.status == "imported":
-            report.new.append(result.id)
-            if keep_originals and html is not None:
-                keep_original(library, result.id, html)
-    if fetch.keys:  # forget entries that left the feed; keep what it still shows
-        current = set(fetch.keys)
-        seen = {k: v for k, v in seen.items() if k in current}
+    seen = {**fetch.feed.seen, **fetch.stored}
+    if fetch.keys and fetch.complete:  # forget entries that left the feed; keep what it still shows
+        seen = {k: v for k, v in seen.items() if k in set(fetch.keys)}
     state["seen"] = seen
     state["articles"] = int(state.get("articles") or 0) + len(report.new)
     if fetch.complete:
@@ -233,7 +266,7 @@ def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | No
         state["etag"] = state["last_modified"] = ""
     if report.page_errors:
         state["error"] = f"{len(report.page_errors)} page(s) failed; first: {report.page_errors[0]}"
-    return state, fetch.report.moved_to
+    return state, report.moved_to
 
 
 def _now() -> dt.datetime:
