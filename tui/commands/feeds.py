@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..console import CommandError, console, print_fields, print_json
@@ -35,6 +36,8 @@ def register(sub) -> None:
     e = actions.add_parser("export", help="write the feeds as OPML (tags become folders)")
     e.add_argument("-o", "--output", metavar="FILE.opml", help="file to write (default: standard output)")
     e.set_defaults(func=run_export_opml)
+    for action in actions.choices.values():  # `cuttings feeds add URL --library DIR` too
+        action.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
 
 
 def open_library(args):
