@@ -66,6 +66,9 @@ def run_list(args) -> int:
         for row in rows:
             print_json(row)
         return 0
+    waiting = _links_waiting(library)
+    if waiting:
+        console.print(f"{waiting} saved links wait to be fetched (cuttings fetch gets them)", soft_wrap=True)
     if not rows:
         console.print("No feeds yet. Follow one with: cuttings feeds add URL", soft_wrap=True)
         return 0
@@ -83,6 +86,15 @@ def run_list(args) -> int:
         table.add_row(r["name"], status, (r["checked"] or "never")[:16].replace("T", " "), str(r["articles"]), str(r["new"]), ", ".join(r["tags"]), r["url"])
     console.print(table)
     return 0
+
+
+def _links_waiting(library) -> int:
+    from library.savedlinks import SavedLinks, SavedLinksError
+
+    try:
+        return len(SavedLinks(library).pending())
+    except SavedLinksError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _row(library, readstate, feed) -> dict:

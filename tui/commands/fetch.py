@@ -12,9 +12,10 @@ from ..console import CommandError, console, error_console, print_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("fetch", help="fetch the feeds (all, or those named) and save their new articles")
-    p.add_argument("names", nargs="*", metavar="NAME", help="feeds to fetch (default: all)")
-    p.add_argument("--json", action="store_true", help="one JSON object per feed, then a summary")
+    p = sub.add_parser("fetch", help="fetch the feeds (all, or those named) and links saved to read later")
+    p.add_argument("names", nargs="*", metavar="NAME", help="feeds to fetch (default: all, and the saved links)")
+    p.add_argument("--saved", action="store_true", help="only the links saved to read later")
+    p.add_argument("--json", action="store_true", help="one JSON object per feed and per saved link, then a summary")
     p.set_defaults(func=run_fetch)
 
 
@@ -29,43 +30,68 @@ def originals_setting() -> bool:
 
 
 def run_fetch(args) -> int:
+    from library.savedlinks import SavedLinks, SavedLinksError
     from library.store import Library
-    from library.web.refresh import UnknownFeed, refresh_feeds
+    from library.web.refresh import UnknownFeed
     from library.web.subscriptions import FeedsFileError, load_feeds
 
     from ..sync import command_changed
 
     library = Library(args.library_root)
     keep = originals_setting()
+    reports, links = [], []
     try:
-        total = len(args.names) or len(load_feeds(library))
-    except FeedsFileError as exc:
-        raise CommandError(str(exc)) from None
-    if not total:
-        raise CommandError(f"the library at {library.root} follows no feeds; add one with: cuttings feeds add URL")
-    reports = []
-    try:
-        with _progress(not args.json and console.is_terminal, total) as advance:
-            def on_progress(done, total, report):
-                reports.append(report)
-                advance(report)
-                _say(report, args.json)
-
-            refresh_feeds(library, args.names or None, keep_originals=keep, on_progress=on_progress)
-    except (UnknownFeed, FeedsFileError) as exc:
+        feeds = 0 if args.saved else len(args.names) or len(load_feeds(library))
+        waiting = 0 if args.names else len(SavedLinks(library).pending())
+        if not feeds and not waiting:
+            raise CommandError(f"the library at {library.root} follows no feeds and has no links waiting; add a feed with: cuttings feeds add URL")
+        if feeds:
+            _fetch_feeds(library, args, feeds, keep, reports)
+        if waiting:
+            _fetch_saved(library, args, waiting, keep, links)
+    except (UnknownFeed, FeedsFileError, SavedLinksError) as exc:
         raise CommandError(str(exc)) from None
     finally:
-        changed = [i for r in reports for i in r.new]
+        changed = [i for r in reports for i in r.new] + [o.id for o in links if o.status == "imported"]
         if changed:
             command_changed(library, f"{len(changed)} articles saved", changed=changed)
     counts = {s: sum(r.status == s for r in reports) for s in ("ok", "not modified", "failed", "gone", "waiting")}
     new = sum(len(r.new) for r in reports)
+    link_counts = {"links saved": sum(o.status != "error" for o in links), "links failed": sum(o.status == "error" for o in links)}
     if args.json:
-        print_json({"summary": {**counts, "new": new}})
+        print_json({"summary": {**counts, "new": new, **(link_counts if links else {})}})
     else:
         parts = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in ("ok", "failed"))
-        console.print(f"{len(reports)} feeds: {parts}; {new} new articles", soft_wrap=True)
+        feeds_line = f"{len(reports)} feeds: {parts}; {new} new articles" if reports or not links else ""
+        links_line = ", ".join(f"{n} {s}" for s, n in link_counts.items()) if links else ""
+        console.print("; ".join(filter(None, (feeds_line, links_line))), soft_wrap=True)
     return 1 if counts["failed"] else 0
+
+
+def _fetch_feeds(library, args, total: int, keep: bool, reports: list) -> None:
+    from library.web.refresh import refresh_feeds
+
+    with _progress(not args.json and console.is_terminal, total) as advance:
+        def on_progress(done, total, report):
+            reports.append(report)
+            advance(report.name)
+            _say(report, args.json)
+
+        refresh_feeds(library, args.names or None, keep_originals=keep, on_progress=on_progress)
+
+
+def _fetch_saved(library, args, total: int, keep: bool, outcomes: list) -> None:
+    """Saved links fail as warnings: a dead link in an old export is not a failed fetch."""
+    from library.web.saving import fetch_saved
+
+    with _progress(not args.json and console.is_terminal, total) as advance:
+        for outcome in fetch_saved(library, keep_originals=keep):
+            outcomes.append(outcome)
+            advance(outcome.url)
+            if args.json:
+                print_json({"link": outcome.url, "status": outcome.status, "id": outcome.id, "title": outcome.title, "error": outcome.error})
+            elif outcome.status == "error":
+                error_console.print(f"warning: saved link not fetched: {outcome.error}", soft_wrap=True)
 
 
 def _say(report, as_json: bool) -> None:
@@ -88,11 +114,11 @@ def _say(report, as_json: bool) -> None:
 def _progress(shown: bool, total: int):
     """A Rich progress bar when shown on a terminal; a call per feed moves it on."""
     if not shown:
-        yield lambda report: None
+        yield lambda name: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}")
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("", total=total)
-        yield lambda report: bar.update(task, advance=1, description=report.name)
+        yield lambda name: bar.update(task, advance=1, description=name)
