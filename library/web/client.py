@@ -88,7 +88,6 @@ class Fetcher:
         self._hosts: dict[str, threading.BoundedSemaphore] = defaultdict(lambda: threading.BoundedSemaphore(host_slots))
         self._hosts_lock = threading.Lock()
         self.max_bytes = max_bytes
-        self.requests = 0  # how many requests went out, for tests and benchmarks
 
     def close(self) -> None:
         self._client.close()
@@ -131,7 +130,6 @@ class Fetcher:
         with self._hosts_lock:
             host_slot = self._hosts[host_key(url)]
         with host_slot, self._total:
-            self.requests += 1
             try:
                 with self._client.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
