@@ -213,7 +213,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
         html = None
         if not carries_full_text(article) and article.url:
             try:
-                page = fetch_page(fetcher, article.url)
+                page = fetch_page(article.url, fetcher)
             except FetchError as exc:
                 report.page_errors.append(str(exc))
                 fetch.complete = False

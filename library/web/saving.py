@@ -49,7 +49,7 @@ def save_page(library, url: str, tags: tuple[str, ...], fetcher: Fetcher, keep_o
     if duplicate:
         return SaveOutcome(url, "duplicate", duplicate)
     try:
-        page = fetch_page(fetcher, url)
+        page = fetch_page(url, fetcher)
     except FetchError as exc:
         return SaveOutcome(url, "error", error=str(exc))
     return store_page(library, url, page, tags, keep_originals)
@@ -108,7 +108,7 @@ def fetch_saved(
 
 def _page_or_error(fetcher: Fetcher, url: str) -> Page | FetchError:
     try:
-        return fetch_page(fetcher, url)
+        return fetch_page(url, fetcher)
     except FetchError as exc:
         return exc
 
