@@ -173,3 +173,14 @@ def test_interrupted_refresh_keeps_whole_articles_and_the_next_one_finishes(site
     library.refresh()
     assert sorted(e.url for e in library.entries()) == [site.url(p) for p in ("/a1", "/a2", "/a3")]
     assert {feed.state["status"] for feed in load_feeds(library)} <= {"ok", "not modified"}
+
+
+def test_a_page_that_will_never_come_leaves_the_entry_text_and_is_not_asked_again(site, library):
+    url = two_teasers_and_one_full(site)
+    site.add("/a2", b"%PDF-1.7", content_type="application/pdf")
+    follow(library, url)
+    [report] = refresh_feeds(library)
+    assert len(report.new) == 3 and report.page_errors == [f"{site.url('/a2')}: not a web page (a PDF document)"]
+    assert stored(library)[site.url("/a2")].blocks[0].text == "A short teaser."
+    [again] = refresh_feeds(library)
+    assert again.status == "not modified" and len(site.requests("/a2")) == 1

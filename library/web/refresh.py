@@ -8,8 +8,9 @@ no half article and the next fetch takes up the rest. An entry is never imported
 skipped when its id or link was seen, when the library already holds its address, and the
 library itself refuses the same content twice.
 
-A feed's ETag and Last-Modified are kept only when all its new entries were stored: a page
-that failed to come is tried again next time instead of hiding behind a 304.
+A page that failed for a passing reason (a timeout, a 5xx) is tried again next time, and the
+feed's ETag and Last-Modified are then not kept, so the entry does not hide behind a 304. A page
+that will never come (a 404, a PDF) leaves the entry's own text as the article.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class _Fetch:
     feed: Subscription
     report: FeedReport
     stored: dict = field(default_factory=dict)  # entry key -> article id, stored by the calling thread
+    given_up: list[str] = field(default_factory=list)  # entries with no text to be had: seen, no article
     validators: dict = field(default_factory=dict)  # etag, last_modified
     keys: list[str] = field(default_factory=list)  # every entry key in the feed now
     complete: bool = True  # every new entry became an article
@@ -210,14 +212,17 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
             fetch.complete = False
             break
         article = entry_article(entry, document.title)
-        html = None
+        html = page = None
         if not carries_full_text(article) and article.url:
             try:
                 page = fetch_page(article.url, fetcher)
             except FetchError as exc:
                 report.page_errors.append(str(exc))
-                fetch.complete = False
-                continue
+                if exc.transient:
+                    fetch.complete = False  # tried again next time
+                    continue
+                page = None  # never coming (404, a PDF): the entry's own text is all there is
+        if page is not None:
             html = page.html
             article = replace(
                 page.article,
@@ -229,6 +234,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
             )
         if not article.blocks:
             report.page_errors.append(f"{article.url or key}: the entry has no text")
+            fetch.given_up.append(key)
             continue
         tags = tuple(dict.fromkeys((*feed.tags, *article.tags)))
         send(("entry", fetch, key, replace(article, tags=tags), html))
@@ -255,7 +261,7 @@ def _state(fetch: _Fetch) -> tuple[dict, str | None]:
     state["retry_at"] = fetch.validators.get("retry_at", "")
     if report.status in ("failed", "gone", "waiting"):
         return state, None
-    seen = {**fetch.feed.seen, **fetch.stored}
+    seen = {**fetch.feed.seen, **dict.fromkeys(fetch.given_up, ""), **fetch.stored}
     if fetch.keys and fetch.complete:  # forget entries that left the feed; keep what it still shows
         seen = {k: v for k, v in seen.items() if k in set(fetch.keys)}
     state["seen"] = seen
