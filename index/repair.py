@@ -18,6 +18,7 @@ from whoosh import index as whoosh_index
 
 from library.fileio import write_error
 
+from .catchup import catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -53,7 +54,10 @@ def rebuild(library, progress: Progress | None = None):
             raise write_error(folder, exc) from exc
         raise
     location.publish(folder)
-    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    library.refresh()
+    catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
+    return ix
 
 
 def notice(problem: str, library) -> str:

@@ -110,13 +110,13 @@ async def test_choosing_an_issue_marks_evidence_and_brackets_step_through_it(tmp
         await pilot.pause()
         reader = app.screen.query_one(Reader)
         assert app.focused is reader
-        assert "evidence 1/5" in status(app) and "Technology and export controls" in status(app)
+        assert "evidence 1/7" in status(app) and "Technology and export controls" in status(app)
         assert "┃" in screen_text(app)  # the margin marks evidence without colour
         first = reader.cursor
         await pilot.press("]", "]")
-        assert "evidence 3/5" in status(app)
+        assert "evidence 3/7" in status(app)
         await pilot.press("[", "[")
-        assert "evidence 1/5" in status(app) and reader.cursor == first
+        assert "evidence 1/7" in status(app) and reader.cursor == first
 
 
 async def test_sidebar_entities_jump_and_filter_the_list(tmp_path):

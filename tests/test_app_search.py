@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
 
 from index import open_index
+from library.model import Article, Block
 from library.store import Library
 from tests.app_support import make_library, screen_text, segments_with, wait_for
 from tui.app import CuttingsApp
@@ -188,12 +190,15 @@ async def test_tab_completes_field_names_and_entity_names(app):
         await pilot.press("slash")
         screen = search_screen(app)
         await wait_for(pilot, lambda: screen.index is not None)
-        for typed, completed in [("iss", "issue:"), ("title:chip sour", "title:chip source:"), ("entity:wan", 'entity:"Wang Yi"')]:
+        for typed, grey, completed in [
+            ("iss", "issue:", "issue:"), ("title:chip sour", "title:chip source:", "title:chip source:"),
+            ("entity:wan", "entity:wang Yi", 'entity:"Wang Yi"'),
+        ]:
             await pilot.press("ctrl+u", *typed)
-            await wait_for(pilot, lambda: screen.bar._suggestion == completed)  # shown grey after the cursor
+            await wait_for(pilot, lambda: screen.bar._suggestion == grey)  # shown grey after the cursor
             await pilot.press("tab")
             assert screen.bar.value == completed
-        await pilot.press("tab")  # nothing left to complete: into the results
+        await pilot.press("space", "tab")  # nothing to complete after a space: into the results
         assert app.focused is screen.results
 
 
@@ -227,3 +232,50 @@ async def test_history_keeps_every_submitted_query_not_only_opened_ones(app):
             await pilot.press("up")
             walked.append(screen.bar.value)
         assert walked == ["chips~", "blinkn", '"export controls"', "taiwan"]
+
+
+NAMES = Article(
+    title="Trade ministers meet in Bali", date=dt.date(2023, 5, 1), source="Wire",
+    blocks=(Block("paragraph", "Commerce Minister Wang Wentao met officials in Bali on Monday. "
+                  "Foreign Minister Wang Yi joined later. Antony Blinken said the talks were useful."),),
+)
+
+
+@pytest.fixture(scope="module")
+def names_library(tmp_path_factory):
+    library = make_library(tmp_path_factory.mktemp("names") / "lib", [NAMES])
+    open_index(library).close()
+    return library.root
+
+
+async def test_completion_shows_the_name_not_garbled_and_tab_cycles(names_library):
+    app = CuttingsApp(Library(names_library))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("slash")
+        screen = search_screen(app)
+        await wait_for(pilot, lambda: screen.index is not None)
+        bar_line = lambda: screen_text(app).splitlines()[screen.bar.region.y + 1]  # inside the border
+        for typed, shown in [("entity:wang", "entity:wang Wentao"), ("person:bli", "person:bli  → Antony Blinken")]:
+            await pilot.press("ctrl+u", *typed)
+            await wait_for(pilot, lambda: shown in bar_line())
+            assert '"' not in bar_line()
+        await pilot.press("ctrl+u", *'entity:"Wang Y', "tab")
+        assert screen.bar.value == 'entity:"Wang Yi"'
+        await pilot.press("ctrl+u", *'entity:"Wan', "tab")
+        assert screen.bar.value == 'entity:"Wang Wentao"'
+        await pilot.press("tab")
+        assert screen.bar.value == 'entity:"Wang Yi"'
+        await pilot.press("tab")
+        assert screen.bar.value == 'entity:"Wang Wentao"'
+        await pilot.press("ctrl+u", *"person:bli", "right")  # → at the end accepts too
+        assert screen.bar.value == 'person:"Antony Blinken"'
+
+
+async def test_did_you_mean_keeps_to_the_kind_of_the_field(names_library):
+    app = CuttingsApp(Library(names_library))
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await type_query(pilot, "person:bli")
+        assert screen.result.total == 0 and screen.result.suggestion is None  # not the place Bali
+        await pilot.press("ctrl+u", *'person:"Antony Blinkn"')
+        await wait_for(pilot, lambda: screen.shown == 'person:"Antony Blinkn"')
+        assert screen.result.suggestion == 'person:"Antony Blinken"'

@@ -13,6 +13,7 @@ import pytest
 from library.annotations import Annotations
 from library.model import Block
 from library.store import Library
+from tests.app_driving import record_notifications
 from tests.app_support import screen_text, wait_for
 from tests.conftest import make_article
 from tui.app import CuttingsApp
@@ -235,3 +236,17 @@ async def test_a_tag_confirmed_just_before_quitting_is_saved(lib):
     while len(on_disk(lib)) < 2 and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     assert [p.tags for p in on_disk(lib)] == [("first",), ("first",)]
+
+
+async def test_ctrl_c_copies_the_selection_and_says_so(lib):
+    async with CuttingsApp(lib).run_test(size=(80, 24)) as pilot:
+        seen = record_notifications(pilot.app)
+        await open_article(pilot, lib)
+        await pilot.press(")", ")", "v", ")", "ctrl+c")
+        await pilot.pause()
+        assert pilot.app.clipboard == "It includes anti-ship missiles and radar. Beijing protested within hours."
+        assert ("information", "Copied 10 words to the clipboard") in seen
+        assert not any("quit" in message.lower() for _, message in seen)
+        await pilot.press("escape", "ctrl+c")  # nothing selected: ctrl+c means what it always meant
+        await pilot.pause()
+        assert any("quit" in message.lower() for _, message in seen)

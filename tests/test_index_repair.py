@@ -133,10 +133,10 @@ def test_changes_reach_the_index_through_library_changed(filled):
     assert ids_for(index, "crane") == set()
 
 
-def test_library_changed_without_an_index_does_not_build_one(filled):
+def test_library_changed_without_an_index_builds_one_and_says_so(filled):
     added = filled.add(make_article("Quiet", blocks=(Block("paragraph", "Nothing happened."),)))
-    assert library_changed(filled, changed=[added.id]) == []
-    assert IndexLocation(filled.root).current() is None
+    assert library_changed(filled, changed=[added.id]) == ["search index built (6 articles)"]
+    assert ids_for(open_index(filled), "happened") == {added.id}
 
 
 def test_check_finds_missing_stale_and_orphaned_articles(filled):

@@ -227,3 +227,17 @@ def test_a_cue_inside_a_related_organisation_name_still_counts(taxonomy):
     texts = [FILLER, "The Defence Ministry said the exercise went well.", "The Defence Ministry later said it had ended."]
     mentions = [Mention(b, 4, 20, "Defence Ministry", "org", "Ministry of National Defense") for b in (1, 2)]
     assert issue(detect(taxonomy, texts, mentions), "military-security")
+
+
+def test_a_long_sentence_with_a_colon_is_kept_whole(taxonomy):
+    """A reader judges evidence by its sentence: the half before a colon belongs to it."""
+    sentence = (
+        "The administration presented the measures as a response to Chinese industrial policy: state "
+        "support, it argues, has created production capacity far beyond domestic demand in electric "
+        "vehicles, batteries and solar panels, and the surplus is being exported at prices that threaten "
+        "factories built with US climate and infrastructure subsidies and their workers."
+    )
+    text = f"Few electric cars are sold today. {sentence} Officials pressed the point about overcapacity."
+    hits = detect(taxonomy, [text, "Tariffs on cars rose too."])
+    passages = [p.text for p in issue(hits, "trade-decoupling-derisking").passages]
+    assert sentence in passages

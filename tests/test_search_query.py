@@ -259,6 +259,8 @@ def test_completions_list_fields_issues_and_names(world):
     assert completions("taiwan pe") == ["taiwan person:"]
     assert 'person:"Wang Yi"' in completions("person:wang", index)
     assert "issue:taiwan" in completions("issue:tai", index)
+    assert completions('talks entity:"Wang Y', index) == ['talks entity:"Wang Yi"']  # a quoted value is one word
+    assert not [c for c in completions("place:wang", index) if "Wang Yi" in c]  # names of the field's kind only
 
 
 @pytest.mark.parametrize("query", [

@@ -40,8 +40,9 @@ def test_tag_by_position_across_blocks_and_the_tag_tree(library, article_id):
     assert json.loads(done.stdout)["quote"] == "Beijing objected.\nOfficials"
     tag(library, article_id, "--quote", "export controls", "--tag", "trade/de-risking")
     counts = [json.loads(line) for line in run_cli("tags", "--json", library=library).stdout.splitlines()]
-    assert counts == [{"tag": "china", "count": 1, "total": 1}, {"tag": "trade", "count": 1, "total": 2},
-                      {"tag": "trade/de-risking", "count": 1, "total": 1}]
+    assert counts == [{"tag": "china", "count": 1, "total": 1, "articles": 1},
+                      {"tag": "trade", "count": 1, "total": 2, "articles": 1},
+                      {"tag": "trade/de-risking", "count": 1, "total": 1, "articles": 1}]
     shown = run_cli("passages", "--tag", "trade/de-risking", library=library).stdout
     assert "export controls" in shown and "Officials" not in shown
     unknown = run_cli("passages", "--article", "no-such-id", library=library)

@@ -26,6 +26,7 @@ from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
+from .watching import start_watching
 from .workers import LibraryUpdated, start_add
 
 
@@ -87,6 +88,7 @@ class CuttingsApp(App):
         apply_user_config(self)
         self.instance = claim_library(self)
         self.install_screen(SearchScreen(self.library), "search")
+        start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:

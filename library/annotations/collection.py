@@ -253,6 +253,7 @@ class Annotations:
 
     def _write(self, tag_file: TagFile) -> None:
         raw = dump_tag_file(tag_file)
+        self.library.backlog.record([tag_file.article_id])  # before the write: see library/backlog.py
         atomic_write(self._path(tag_file.article_id), raw)
         self._cache[tag_file.article_id] = (raw, _copy(tag_file))
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..filters import tag_matches, tag_tree  # noqa: F401  (the tag rules, one definition for the library)
+
 MAX_TAG_LENGTH = 100
 MAX_NOTE_LENGTH = 20_000  # a long memo (10,000 characters is fine); beyond this is a paste accident
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
@@ -176,18 +178,3 @@ def check_note(note: str) -> str:
     if len(text) > MAX_NOTE_LENGTH:
         raise AnnotationError(f"note is {len(text):,} characters long; the limit is {MAX_NOTE_LENGTH:,}")
     return text
-
-
-def tag_matches(tag: str, wanted: str) -> bool:
-    """A tag filter selects the tag and everything below it, ignoring case."""
-    tag, wanted = tag.casefold(), wanted.casefold()
-    return tag == wanted or tag.startswith(wanted + "/")
-
-
-def tag_tree(tags) -> list[str]:
-    """Every tag and every level above it, parents before children, alphabetically."""
-    every = set()
-    for tag in tags:
-        parts = tag.split("/")
-        every.update("/".join(parts[: i + 1]) for i in range(len(parts)))
-    return sorted(every, key=lambda t: [part.casefold() for part in t.split("/")])

@@ -6,7 +6,9 @@ the text itself gives ("... opposing positions on towering issues:" followed by 
 "issues such as Taiwan, trade and human rights"). The score grows with distinct cues, repeated
 evidence and listing, and shrinks with article length, so it means the same in a short news item
 and a long essay. One passing word never makes an issue: a hit needs a cue or a listing, and
-two passages or a listing.
+two passages or a listing. The title and standfirst are read too (their passages carry
+TITLE_BLOCK and STANDFIRST_BLOCK): a title names what an article is about, so a cue there counts
+double and is enough evidence on its own, which a one-line feed item needs.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+from ..model import TITLE_BLOCK
 from .matcher import MARKER, fold
 from .passages import MAX_PASSAGE, Sentences
 from .taxonomy import Taxonomy
@@ -25,6 +28,7 @@ from .taxonomy import Taxonomy
 THRESHOLD = 0.4  # the lowest score reported
 MAX_PASSAGES = 200  # per issue (plus the list items naming it)
 WORDS_PER_UNIT = 800  # articles longer than this need proportionally more evidence
+_HEAD = -TITLE_BLOCK  # the title and standfirst come before the blocks in detection's own numbering
 
 LIST_NOUNS = ("issues", "topics", "areas", "questions", "matters", "disputes", "points", "differences",
               "disagreements", "concerns", "subjects", "fronts", "flashpoints", "grievances", "irritants", "priorities")
@@ -61,6 +65,7 @@ class _Tally:
     entities: Counter = field(default_factory=Counter)
     listed: int = 0
     passages: dict = field(default_factory=dict)
+    titled: bool = False  # a cue in the title
 
     def score(self, words: int) -> float:
         """0..1: each distinct cue counts 1, a repeat 0.35, a related name 0.5 (a repeat 0.15),
@@ -70,6 +75,7 @@ class _Tally:
         cap = 10 * scale  # a longer text needs more repeats, so it may count more of them
         strength = (
             len(self.cues)
+            + self.titled
             + 0.35 * min(sum(self.cues.values()) - len(self.cues), cap)
             + 0.5 * len(self.entities)
             + 0.15 * min(sum(self.entities.values()) - len(self.entities), cap)
@@ -79,7 +85,7 @@ class _Tally:
 
     def enough(self, score: float) -> bool:
         """Names add weight but never make an issue alone; one passing mention is not enough."""
-        return score >= THRESHOLD and bool(self.cues or self.listed) and (len(self.passages) >= 2 or self.listed > 0)
+        return score >= THRESHOLD and bool(self.cues or self.listed) and (len(self.passages) >= 2 or self.listed > 0 or self.titled)
 
 
 class _Evidence:
@@ -93,6 +99,7 @@ class _Evidence:
     def add(self, issue: int, phrase: str, is_entity: bool, block: int, start: int, end: int) -> None:
         tally = self.tallies.setdefault(issue, _Tally())
         (tally.entities if is_entity else tally.cues)[phrase] += 1
+        tally.titled |= block == 0 and not is_entity
         if len(tally.passages) < MAX_PASSAGES:  # in a huge text, later passages are not even cut out
             passage = self.article.passage(block, start, end)
             tally.passages[passage[:3]] = passage
@@ -111,11 +118,15 @@ class _Evidence:
                 tally.passages[passage[:3]] = passage
 
 
-def detect(taxonomy: Taxonomy, texts: Sequence[str], mentions: Sequence = (), kinds: Sequence[str] | None = None) -> list[IssueHit]:
-    """The issues of one article (its blocks' texts), strongest first."""
-    if not taxonomy.issues or not texts:
+def detect(taxonomy: Taxonomy, texts: Sequence[str], mentions: Sequence = (), kinds: Sequence[str] | None = None,
+           title: str = "", standfirst: str = "") -> list[IssueHit]:
+    """The issues of one article (its blocks' texts, title and standfirst), strongest first.
+    `mentions` are the recogniser's names in the blocks."""
+    if not taxonomy.issues or not (texts or title or standfirst):
         return []
-    article = _Article(texts)
+    article = _Article([title, standfirst, *texts])
+    mentions = [replace(m, block=m.block + _HEAD) for m in mentions]
+    kinds = ["title", "standfirst", *kinds] if kinds is not None else None
     evidence = _Evidence(article)
     found = taxonomy.matcher.find(article.joined)
     nouns = _add_matches(evidence, article, taxonomy.matcher, found, mentions)
@@ -126,7 +137,7 @@ def detect(taxonomy: Taxonomy, texts: Sequence[str], mentions: Sequence = (), ki
         score = tally.score(article.words)
         if tally.enough(score):
             issue = taxonomy.issues[index]
-            passages = tuple(Passage(*p) for p in sorted(tally.passages.values()))
+            passages = tuple(Passage(b - _HEAD, lo, hi, text) for b, lo, hi, text in sorted(tally.passages.values()))
             hits.append(IssueHit(issue.id, issue.label, round(score, 3), passages))
     hits.sort(key=lambda h: (-h.score, h.label))
     return hits

@@ -6,7 +6,7 @@ import sys
 
 from library.safetext import visible
 
-from ..console import CommandError, console, print_fields, print_json
+from ..console import CommandError, console, error_console, print_fields, print_json
 
 
 def register(sub) -> None:
@@ -38,7 +38,7 @@ def run_list(args) -> int:
     library = open_library(args)
     entries = library.verify()
     for problem in library.problems:
-        console.print(Text("skipped ", "yellow").append(problem))
+        error_console.print(Text("skipped ", "yellow").append(problem))  # stdout stays records only
     if args.json:
         for e in entries:
             print_json({"id": e.id, "date": e.date, "source": e.source, "title": e.title})
@@ -83,6 +83,8 @@ def run_show(args) -> int:
     meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
     if meta:
         console.print(Text(meta, style="dim"))
+    if article.url:
+        console.print(Text(article.url, style="dim"))
     if article.standfirst:
         console.print(Text(article.standfirst, style="italic"))
     styles = {"heading": "bold", "caption": "dim italic", "quote": "italic"}

@@ -17,33 +17,19 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.suggester import Suggester
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index import QueryError, completions, open_index
+from library.safetext import visible
 
 from ..history import QueryHistory
+from ..widgets.query_bar import QueryBar
 from ..widgets.vim_options import VimOptionList
 
 DEBOUNCE = 0.15
 LIMIT = 50
 PLACEHOLDER = 'words, "a phrase", entity:"Wang Yi", issue:taiwan, source:, date:2023-06'
-
-
-class QueryCompleter(Suggester):
-    """Completes the word being typed: field names, issue ids and entity names."""
-
-    def __init__(self, screen: SearchScreen) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.search_screen = screen
-
-    async def get_suggestion(self, value: str) -> str | None:
-        index = self.search_screen.index
-        if index is None or not value or value[-1].isspace():
-            return None
-        options = completions(value, index=index)
-        return options[0] if options else None
 
 
 class SearchScreen(Screen[None]):
@@ -95,14 +81,18 @@ class SearchScreen(Screen[None]):
         self.opened: str | None = None  # the article of the hit last opened
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-bar", suggester=QueryCompleter(self))
+        yield QueryBar(self.completions, placeholder=PLACEHOLDER, id="search-bar")
         yield Static(id="search-status", markup=False)
         yield VimOptionList(id="search-results")
         yield Footer()
 
     @property
-    def bar(self) -> Input:
-        return self.query_one("#search-bar", Input)
+    def bar(self) -> QueryBar:
+        return self.query_one("#search-bar", QueryBar)
+
+    def completions(self, typed: str) -> list[str]:
+        """Field names, and once the index is open issue ids, tags and names of the field's kind."""
+        return completions(typed, index=self.index)
 
     @property
     def results(self) -> VimOptionList:
@@ -161,8 +151,8 @@ class SearchScreen(Screen[None]):
             outcome = self._open_index().search(query, limit=LIMIT, sort=sort)
         except QueryError as exc:
             outcome = exc
-        except Exception as exc:  # a broken index must not take the app down
-            outcome = QueryError(f"search failed: {exc}")
+        except Exception:  # a broken index must not take the app down, nor show its internals
+            outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
         self.app.call_from_thread(self._show, query, outcome)
 
     def _show(self, query: str, outcome) -> None:
@@ -206,10 +196,10 @@ class SearchScreen(Screen[None]):
             return self.get_component_rich_style(name, partial=True)
 
         prompt = Text()
-        prompt.append(hit.title or "(untitled)", style=get("search--title"))
-        meta = " · ".join(part for part in (hit.date or "undated", hit.source) if part)
+        prompt.append(visible(hit.title) or "(untitled)", style=get("search--title"))
+        meta = " · ".join(part for part in (hit.date or "undated", visible(hit.source)) if part)
         prompt.append(f"  {meta}\n", style=get("search--meta"))
-        snippet = Text(hit.snippet)
+        snippet = Text(visible(hit.snippet))
         for start, end in hit.highlights:
             snippet.stylize(get("search--match"), start, end)
         prompt.append_text(snippet)
@@ -260,13 +250,10 @@ class SearchScreen(Screen[None]):
             self.bar.cursor_position = len(query)
 
     def action_complete(self) -> None:
-        """Tab takes the grey completion if there is one, else moves to the results."""
+        """Tab completes the word being typed (again: the next candidate), else moves to the results."""
         bar = self.bar
-        if self.focused is bar and bar.cursor_at_end:
-            before = bar.value
-            bar.action_cursor_right()
-            if bar.value != before:
-                return
+        if self.focused is bar and bar.complete():
+            return
         self.set_focus(self.results if self.focused is bar else bar)  # at once: the next key goes there
 
     def action_use_suggestion(self) -> None:

@@ -18,6 +18,7 @@ from rich._wrap import divide_line  # Rich's own word wrap, so wrapped lines mat
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region, Size
@@ -28,9 +29,11 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from library.issues.passages import Sentences
-from library.model import Article
+from library.model import STANDFIRST_BLOCK, TITLE_BLOCK, Article
 
 from library.safetext import visible
+
+from ..contrast import readable_on
 
 MAX_TEXT_WIDTH = 96
 KINDS = ("person", "org", "place")
@@ -61,6 +64,15 @@ class _Part(NamedTuple):
     kind: str
     text: str
     block: int | None  # index into the article's blocks; None for title, meta, standfirst
+
+    @property
+    def position(self) -> int | None:
+        """The block number of positions in this part: the title and standfirst have their own
+        (issue evidence is found there too); the meta line has none."""
+        return _HEAD_BLOCKS.get(self.kind, self.block)
+
+
+_HEAD_BLOCKS = {"title": TITLE_BLOCK, "standfirst": STANDFIRST_BLOCK}
 
 
 class _Line(NamedTuple):
@@ -107,6 +119,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
         # tagging keys: tui/tagging.py does the work
         Binding("v", "tagging('select')", "Select to tag", id="reader.select"),
+        Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy"),
         Binding("t", "tagging('tag')", "Tag…", id="reader.tag"),
         Binding("d", "tagging('remove')", "Remove tag", show=False, id="reader.remove_tag"),
         Binding("u", "tagging('undo')", "Undo tag edit", show=False, id="reader.undo_tag"),
@@ -158,6 +171,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._part_lines: list[tuple[int, list[int]]] = []  # per part: first line, line starts
         self._layout_width = 0
         self._styled: dict[int, Text] = {}
+        self._span_styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
         self._term_spans: dict[int, list[tuple[int, int]]] = {}
         self._pending: Span | None = None  # where to scroll once the layout exists
@@ -243,7 +257,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.cursor or not self.article:
             return None
         c = self.cursor
-        return c, self.article.blocks[c.block].text[c.start : c.end]
+        return c, self.article.text_of(c.block)[c.start : c.end]
 
     @property
     def position(self) -> tuple[int, int] | None:
@@ -302,6 +316,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return first + bisect_right(starts, offset) - 1
 
     def _part_of(self, block: int) -> int:
+        if block < 0:  # the title or standfirst
+            return next(i for i, part in enumerate(self._parts) if part.position == block)
         return len(self._parts) - len(self.article.blocks) + block
 
     def render_line(self, y: int) -> Strip:
@@ -318,6 +334,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """A theme or CSS change: draw every line again with the new styles."""
         self._styled.clear()
         self._strips.clear()
+        self._span_styles.clear()
         super().notify_style_update()
 
     def _render(self, index: int) -> Strip:
@@ -381,25 +398,29 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _gutter(self, part: _Part, line: _Line) -> str:
         """A non-colour cue in the margin: › on the cursor passage, ┃ beside evidence."""
-        if part.block is None:
+        block = part.position
+        if block is None:
             return "  "
         c = self.cursor
-        on_cursor = c is not None and c.block == part.block and c.start < line.end and c.end > line.start
-        on_evidence = any(
-            p.block == part.block and p.start < line.end and p.end > line.start for p in self._evidence()
-        )
+        on_cursor = c is not None and c.block == block and c.start < line.end and c.end > line.start
+        on_evidence = any(p.block == block and p.start < line.end and p.end > line.start for p in self._evidence())
         on_tagged = any(a < line.end and b > line.start for a, b in self.ranges.get("tagged", {}).get(part.block, ()))
         return ("›" if on_cursor else " ") + ("#" if on_tagged else "┃" if on_evidence else " ")
 
     def _style_part(self, part: _Part) -> Text:
         text = Text(visible(part.text), style=self.get_component_rich_style(f"reader--{part.kind}"), end="")
-        block = part.block
-        if block is None:
+        position = part.position
+        if position is None:
             return text
         style = self._span_style
         for p in self._evidence():
-            if p.block == block:
+            if p.block == position:
                 text.stylize(style("reader--evidence"), p.start, p.end)
+        if position < 0:  # the title and standfirst show evidence and the cursor only
+            if self.cursor and self.cursor.block == position:
+                text.stylize(style("reader--cursor"), self.cursor.start, self.cursor.end)
+            return text
+        block = part.block
         if self.highlights:
             selected = self.selected_mention.canonical if self.selected_mention else None
             for m in self.mentions:
@@ -433,8 +454,25 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._status()
 
     def _span_style(self, name: str) -> Style:
-        """A component style alone (not merged with the widget's), to layer onto text."""
-        return self.get_component_rich_style(name, partial=True)
+        """A component style alone (not merged with the widget's), to layer onto text.
+        Textual's partial styles drop a background's alpha (`$accent 30%` came out solid
+        accent), so the tint is blended onto the reader's background here; the cursor also
+        picks its text colour, so what it covers reads at AA contrast in every theme (in the
+        ANSI themes, whose colours the terminal decides, it is the terminal's text reversed)."""
+        style = self._span_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True)
+            tint = self.get_component_styles(name).background
+            if name == "reader--cursor" and tint.ansi is not None:  # the terminal's palette: unknown colours
+                style = Style(color="default", bgcolor="default", reverse=True, dim=False)
+            elif tint.a:
+                _, _, ground, ink = self.colors
+                tinted = ground + tint
+                style += Style(bgcolor=tinted.rich_color)
+                if name == "reader--cursor":
+                    style += Style(color=readable_on(tinted, ink).rich_color, dim=False)
+            self._span_styles[name] = style
+        return style
 
     def _evidence(self) -> list:
         return list(self.issue.passages) if self.issue else []
@@ -481,7 +519,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _top_block(self) -> int:
         position = self.position
-        return position[0] if position else 0
+        return position[0] if position else TITLE_BLOCK
 
     def action_sentence(self, delta: int) -> None:
         if not self.article or not self.article.blocks:
@@ -556,6 +594,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     def action_tagging(self, command: str, *args) -> None:
         """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging.py acts on this reader."""
         self.app.tagging.run(self, command, *args)
+
+    def action_copy_selection(self) -> None:
+        if not (self.article and self.ranges.get("selection")):
+            raise SkipAction()  # nothing selected: ctrl+c keeps its usual meaning
+        self.action_tagging("copy")
 
     def action_clear_selection(self) -> None:
         if self.ranges.get("selection"):
