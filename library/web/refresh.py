@@ -81,10 +81,11 @@ def refresh_feeds(
     stop: threading.Event | None = None,
 ) -> list[FeedReport]:
     """Fetch the named feeds (all when None) and store their new articles. `on_progress(done,
-    total, report)` is called on this thread after each feed; setting `stop` ends the refresh
-    after the feeds under way (what they brought is kept)."""
+    total, report)` is called on this thread after each feed. Setting `stop` (from another
+    thread: the app's cancel) ends the refresh within a moment; what was stored is kept, and
+    the next refresh takes up the rest."""
     feeds = _chosen(load_feeds(library), names)
-    stop = stop or threading.Event()
+    halt = threading.Event()  # tells the workers to stop; the caller's `stop` is only read
     known = {canonical_url(e.url) for e in library.entries() if e.url}
     own = fetcher is None
     fetcher = fetcher or Fetcher()
@@ -97,8 +98,8 @@ def refresh_feeds(
     try:
         with library.bulk():
             for feed in _hosts_taking_turns(feeds):
-                pool.submit(_worker, fetcher, feed, known, stop, inbox.put)
-            while len(reports) < len(feeds) and not stop.is_set():
+                pool.submit(_worker, fetcher, feed, known, halt, inbox.put)
+            while len(reports) < len(feeds) and not (stop and stop.is_set()):
                 message = _next(inbox)
                 if message is None:
                     continue
@@ -118,7 +119,7 @@ def refresh_feeds(
                     update_states(library, states)
                     states, last_save = {}, time.monotonic()
     finally:
-        stop.set()
+        halt.set()
         pool.shutdown(wait=False, cancel_futures=True)
         for fetch in under_way.values():  # interrupted part way: keep what was stored
             fetch.complete = False
