@@ -26,7 +26,9 @@ BUILT = "search index built ({count} articles)"
 
 
 def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None) -> list[str]:
-    """Re-index the backlog and these articles in `ix` (the index in use); returns notices."""
+    """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
+    A failed write (a full disk) raises OSError, naming the index folder; the articles stay
+    listed, so whichever command comes next takes them in."""
     location = IndexLocation(library.root)
     folder = location.current()
     library.entries()  # a catalogue read now lists the files edited by hand since it was saved
@@ -40,8 +42,6 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
         update(ix, maker or DocumentMaker(library), [*listed, *changed, *removed])
     except whoosh_index.LockError:
         return [BUSY]
-    except OSError as exc:  # a full disk, say: the articles stay listed
-        return [f"search index not updated ({exc.strerror or exc}): the next command brings it up to date"]
     if taken is not None and taken.ids:
         try:
             with library.lock():

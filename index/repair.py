@@ -8,6 +8,7 @@ killed mid-commit leaves no lock that blocks us, only unfinished files the next 
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import shutil
 import struct
@@ -16,7 +17,7 @@ from itertools import islice
 
 from whoosh import index as whoosh_index
 
-from library.fileio import write_error
+from library.fileio import LockTimeout, write_error
 
 from .catchup import catch_up
 from .location import IndexLocation
@@ -46,6 +47,7 @@ def rebuild(library, progress: Progress | None = None):
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()
     folder = location.new_build()
+    before = _backlog_now(library)
     try:
         build(library, folder, progress)
     except BaseException as exc:
@@ -56,8 +58,21 @@ def rebuild(library, progress: Progress | None = None):
     location.publish(folder)
     ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
     library.refresh()
+    if before is not None:  # listed before the build began, so the build read them as they are now
+        with contextlib.suppress(LockTimeout, OSError), library.lock():
+            library.backlog.settle(before)
     catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
     return ix
+
+
+def _backlog_now(library):
+    """The backlog as the build starts, taken under the library lock so each listed write is
+    done; None if the lock is busy (then everything listed is re-indexed after the swap)."""
+    try:
+        with library.lock():
+            return library.backlog.snapshot()
+    except LockTimeout:
+        return None
 
 
 def notice(problem: str, library) -> str:

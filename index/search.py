@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from whoosh import query as whoosh_query
 from whoosh.scoring import BM25F
 
+from library.fileio import explain
+
 from .documents import DocumentMaker, unpack_blocks
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
@@ -107,7 +109,10 @@ class SearchIndex:
         parsed = parse(text)
         if not self._caught_up:
             self._caught_up = True
-            self.update()
+            try:
+                self.update()
+            except OSError as exc:  # searching still works on the index as it is
+                self.notices.append(f"search index not brought up to date ({explain(exc)}); results may be stale")
         with self._lock:
             try:
                 hits, total, suggestion = self._run(text, parsed, limit, sort)

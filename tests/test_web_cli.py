@@ -158,25 +158,17 @@ def test_killed_fetch_leaves_whole_articles_and_the_next_imports_each_entry_once
     assert sorted(e.title for e in Library(lib).entries()) == [f"Story number {n}" for n in range(1, 7)]
 
 
-def test_links_saved_from_a_pocket_export_are_fetched_with_their_tags_and_marks(site, tmp_path):
+def test_feeds_counts_the_saved_links_waiting_and_fetch_saved_gets_only_them(site, tmp_path):
     lib = tmp_path / "lib"
+    teaser_feed(site)
     drills = site.add("/drills", article_page("Drills around the strait", "Drills"))
     export = tmp_path / "ril_export.csv"
-    export.write_text(
-        "title,url,time_added,cursor,tags,status\n"
-        f"Drills,{drills},1712300400,,taiwan|military,archive\n"
-        f"Gone,{site.url('/missing')},1712300400,,,unread\n"
-    )
+    export.write_text(f"title,url,time_added,cursor,tags,status\nDrills,{drills},1712300400,,taiwan|military,archive\n")
     assert run_cli("import", str(export), library=lib).returncode == 0
-    assert "2 saved links wait" in run_cli("feeds", library=lib).stdout
-    fetched = run_cli("fetch", library=lib)
+    (lib / "feeds.yaml").write_text(f"- name: Strait Watch\n  url: {site.url('/feed.rss')}\n")
+    assert "1 saved links wait to be fetched" in run_cli("feeds", library=lib).stdout
+    fetched = run_cli("fetch", "--saved", library=lib)
     assert fetched.returncode == 0, fetched.stderr
-    assert fetched.stdout.splitlines()[-1] == "1 links saved, 1 links failed"
-    assert f"warning: saved link not fetched: {site.url('/missing')}: HTTP 404 Not Found" in fetched.stderr.splitlines()
+    assert site.requests("/feed.rss") == [] and len(site.requests("/drills")) == 1
     [entry] = Library(lib).entries()
     assert entry.title == "Drills around the strait" and list(entry.tags) == ["taiwan", "military"]
-    from library.readstate import ReadState
-
-    assert ReadState(Library(lib)).is_read(entry.id)
-    again = run_cli("fetch", "--saved", library=lib)
-    assert again.stdout.splitlines()[-1] == "0 links saved, 1 links failed" and len(site.requests("/drills")) == 1

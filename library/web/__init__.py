@@ -8,9 +8,9 @@ The command line and the app only call these; nothing here prints or imports tex
 - `refresh.refresh_feeds(library, names, on_progress=..., stop=...)`: fetch feeds, store new
   articles; one `FeedReport` per feed.
 - `pages.fetch_page(url)`: one address fetched and extracted into an `Article` (`.article`),
-  with the page kept for `saving.store_page(library, url, page, tags)`.
+  nothing stored (the Add dialog's preview).
 - `saving.save_pages(library, urls, tags)`: pages by address into the library;
-  `saving.fetch_saved(library)`: the links saved to read later (library.savedlinks).
+  `later.fetch_saved_links(library)`: the links saved to read later (library.savedlinks).
 - `originals.reextract(library, id)`: extract an article again from its kept page.
 - `client.Fetcher`: the one HTTP client (limits, timeouts, redirects); `FetchError` its failures.
 """
