@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..console import CommandError, console, print_fields, print_json
@@ -35,6 +36,8 @@ def register(sub) -> None:
     e = actions.add_parser("export", help="write the feeds as OPML (tags become folders)")
     e.add_argument("-o", "--output", metavar="FILE.opml", help="file to write (default: standard output)")
     e.set_defaults(func=run_export_opml)
+    for action in actions.choices.values():  # `cuttings feeds add URL --library DIR` too
+        action.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
 
 
 def open_library(args):
@@ -64,6 +67,9 @@ def run_list(args) -> int:
         for row in rows:
             print_json(row)
         return 0
+    waiting = _links_waiting(library)
+    if waiting:
+        console.print(f"{waiting} saved links wait to be fetched (cuttings fetch gets them)", soft_wrap=True)
     if not rows:
         console.print("No feeds yet. Follow one with: cuttings feeds add URL", soft_wrap=True)
         return 0
@@ -81,6 +87,15 @@ def run_list(args) -> int:
         table.add_row(r["name"], status, (r["checked"] or "never")[:16].replace("T", " "), str(r["articles"]), str(r["new"]), ", ".join(r["tags"]), r["url"])
     console.print(table)
     return 0
+
+
+def _links_waiting(library) -> int:
+    from library.savedlinks import SavedLinks, SavedLinksError
+
+    try:
+        return len(SavedLinks(library).pending())
+    except SavedLinksError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def run_add(args) -> int:
