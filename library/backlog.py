@@ -23,6 +23,11 @@ class Snapshot:
     ids: tuple[str, ...]
     raw: bytes  # the file as read: what `settle` may drop, if nobody settled it meanwhile
 
+    @classmethod
+    def of(cls, raw: bytes) -> Snapshot:
+        lines = raw.decode("utf-8", errors="replace").split("\n")
+        return cls(tuple(dict.fromkeys(line for line in lines if line)), raw)
+
 
 class Backlog:
     def __init__(self, cache_dir: Path):
@@ -44,11 +49,9 @@ class Backlog:
 
     def snapshot(self) -> Snapshot:
         try:
-            raw = self.path.read_bytes()
+            return Snapshot.of(self.path.read_bytes())
         except FileNotFoundError:
-            raw = b""
-        lines = raw.decode("utf-8", errors="replace").split("\n")
-        return Snapshot(tuple(dict.fromkeys(line for line in lines if line)), raw)
+            return Snapshot((), b"")
 
     def settle(self, taken: Snapshot) -> None:
         """Drop what `taken` listed (its ids are in the index), keeping what was added since.

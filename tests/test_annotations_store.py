@@ -95,7 +95,6 @@ def test_recent_tags_come_newest_first_and_counts_add_up(tagged):
     annotations.add_by_quote(article_id, "export controls", ["c/d"])
     assert annotations.recent_tags(2) == ["c/d", "b"] or annotations.recent_tags(2) == ["c/d", "a"]
     assert annotations.tag_counts() == {"a": 2, "b": 1, "c/d": 1}
-    assert annotations.tags_of_article(article_id) == {"a", "b", "c/d"}
     assert {p.quote for p in annotations.passages(tag="C")} == {"export controls"}
 
 

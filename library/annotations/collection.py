@@ -83,9 +83,6 @@ class Annotations:
                 last_used[tag] = max(last_used.get(tag, ""), passage.changed)
         return sorted(last_used, key=lambda t: last_used[t], reverse=True)[:n]
 
-    def tags_of_article(self, article_id: str) -> set[str]:
-        return {tag for p in self.for_article(article_id) for tag in p.tags}
-
     # -- changing --------------------------------------------------------------------
     def add(self, article_id: str, block: int, start: int, end: int, tags, note: str = "",
             end_block: int | None = None) -> Change:
@@ -138,6 +135,12 @@ class Annotations:
                             note=before.note if new_note is None else new_note, changed=now())
             return self._store(tag_file, Change(before, after))
 
+    def keep_article_details(self, article_id: str) -> None:
+        """Before an article is removed: its title and date go with its passages, which
+        outlive it as orphans (any tag write keeps them up to date too)."""
+        with self._editing(article_id):
+            pass
+
     def remove(self, passage_id: str) -> Change:
         """Delete a passage with all its tags and its note."""
         return self.untag(passage_id)
@@ -174,6 +177,7 @@ class Annotations:
     def _store(tag_file: TagFile, change: Change) -> Change:
         tag_file.passages.pop(change.passage.id, None)
         if change.after is not None:
+            change = Change(change.before, _with_details(change.after, tag_file.details))
             tag_file.passages[change.after.id] = change.after
         return change
 
@@ -197,6 +201,8 @@ class Annotations:
                     p.orphan or text.holds(p.anchor) for p in tag_file.passages.values())):
                 tag_file.passages = {p.id: p for p in settle(tag_file.ordered(), text)}
                 tag_file.content_hash = article.content_hash
+            if article is not None:
+                _keep_article_details(tag_file, article)
             yield tag_file, text
             if _state(tag_file) != before:
                 self._write(tag_file)
@@ -315,6 +321,21 @@ class Annotations:
                 if passage_id in raw and passage_id in self._read(article_id).passages:
                     return article_id
         raise AnnotationError(f"no tagged passage with id {passage_id!r}")
+
+
+def _keep_article_details(tag_file: TagFile, article) -> None:
+    """Write the article's title and date into its passages (`_store` into new and changed
+    ones), so that they still say where they came from when the article is removed and they
+    live on as orphans."""
+    tag_file.details = (article.title, article.date.isoformat() if article.date else "")
+    for passage in list(tag_file.passages.values()):
+        tag_file.passages[passage.id] = _with_details(passage, tag_file.details)
+
+
+def _with_details(passage: TaggedPassage, details: tuple[str, str]) -> TaggedPassage:
+    if not details[0] or (passage.article_title, passage.article_date) == details:
+        return passage
+    return replace(passage, article_title=details[0], article_date=details[1])
 
 
 def _state(tag_file: TagFile) -> tuple:

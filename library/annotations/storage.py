@@ -44,6 +44,7 @@ class TagFile:
     content_hash: str = ""
     passages: dict[str, TaggedPassage] = field(default_factory=dict)
     damage: tuple[str, ...] = ()  # what was wrong with the file as read (passages skipped, cut short)
+    details: tuple[str, str] = ("", "")  # the article's title and date while it is edited; not stored
 
     def ordered(self) -> list[TaggedPassage]:
         """In reading order; orphans last."""

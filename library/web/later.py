@@ -16,8 +16,9 @@ from typing import Callable
 
 from ..readstate import ReadState
 from ..savedlinks import SavedLink, SavedLinks
-from .client import Fetcher
-from .saving import SaveOutcome, save_page
+from .client import FetchError, Fetcher
+from .pages import Page, fetch_page
+from .saving import SaveOutcome, store_page
 
 RECORD_EVERY = 2.0  # seconds between writes of saved.yaml during a long fetch
 
@@ -45,11 +46,12 @@ def fetch_saved_links(
     pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="cuttings-saved")
     try:
         with library.bulk():
-            futures = {pool.submit(_save, library, link, fetcher, keep_originals, stop): link for link in links}
+            futures = {pool.submit(_page, link, fetcher, stop): link for link in links}
             for future in as_completed(futures):
-                link, outcome = futures[future], future.result()
-                if outcome is None:
+                link, page = futures[future], future.result()
+                if page is None:
                     continue  # stopped before it was asked for
+                outcome = _store(library, link, page, keep_originals)
                 outcomes.append(outcome)
                 results[link.url] = (outcome.id or "", outcome.error or "")
                 _mark(marks, link, outcome)
@@ -69,10 +71,20 @@ def fetch_saved_links(
     return outcomes
 
 
-def _save(library, link: SavedLink, fetcher: Fetcher, keep_originals: bool, stop: threading.Event) -> SaveOutcome | None:
+def _page(link: SavedLink, fetcher: Fetcher, stop: threading.Event) -> Page | FetchError | None:
+    """In a worker: the page, or why not. Storing stays on the calling thread."""
     if stop.is_set():
         return None
-    return save_page(library, link.url, link.tags, fetcher, keep_originals)
+    try:
+        return fetch_page(link.url.strip(), fetcher)
+    except FetchError as exc:
+        return exc
+
+
+def _store(library, link: SavedLink, page: Page | FetchError, keep_originals: bool) -> SaveOutcome:
+    if isinstance(page, FetchError):
+        return SaveOutcome(link.url, "error", error=str(page))
+    return store_page(library, link.url, page, link.tags, keep_originals)
 
 
 def _mark(marks: dict[str, set], link: SavedLink, outcome: SaveOutcome) -> None:

@@ -15,6 +15,7 @@ from ..console import CommandError, console, error_console, print_json
 def register(sub) -> None:
     p = sub.add_parser("fetch", help="fetch the feeds (all, or those named) and save their new articles")
     p.add_argument("names", nargs="*", metavar="NAME", help="feeds to fetch (default: all)")
+    p.add_argument("--saved", action="store_true", help="only the links saved to read later, no feeds")
     p.add_argument("--json", action="store_true", help="one JSON object per feed, then a summary")
     p.set_defaults(func=run_fetch)
 
@@ -41,7 +42,7 @@ def run_fetch(args) -> int:
     library = Library(args.library_root)
     keep = originals_setting()
     try:
-        total = len(args.names) or len(load_feeds(library))
+        total = 0 if args.saved else len(args.names) or len(load_feeds(library))
         waiting = 0 if args.names else len(SavedLinks(library).pending())
     except (FeedsFileError, SavedLinksError) as exc:
         raise CommandError(str(exc)) from None
