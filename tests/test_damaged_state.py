@@ -21,7 +21,9 @@ import pytest
 
 from library.model import Block
 from library.readstate import ReadState
+from library.savedlinks import SavedLink, SavedLinks
 from library.store import Library
+from library.web.subscriptions import Subscription, save_feeds
 from tests.app_driving import record_notifications
 from tests.conftest import make_article, run_cli
 from tui.app import CuttingsApp
@@ -44,6 +46,8 @@ TARGETS = {
                     [["passages"], ["tags"], ["tag", "{article}", "--quote", "at length", "--tag", "again"]]),
     "entities": ("entities.yaml", True, [["entities"], ["entities", "add", "Li Qiang", "--kind", "person"]]),
     "read state": ("state.json", True, [["list"], ["search", "officials"]]),
+    "feeds": ("feeds.yaml", True, [["feeds"], ["feeds", "rename", "Wire", "Ledger"]]),
+    "saved links": ("saved.yaml", True, [["fetch", "--saved"]]),  # its one link was fetched: no network
     "catalogue": (".cache/catalogue.json", False, [["list"], TAG_OTHER]),
     "backlog": (".cache/backlog", False, [TAG_OTHER, ["check"]]),
     "analysis cache": (_first(".cache/analysis/*.json"), False, [["entities", "{article}"], ["check", "--fix"]]),
@@ -74,6 +78,8 @@ def template(tmp_path_factory) -> Path:
                  ["entities", "add", "Wang Yi", "--kind", "person"]):
         assert run_cli(*args, library=library).returncode == 0
     ReadState(library).set_read(article)
+    save_feeds(library, [Subscription("Wire", "http://127.0.0.1:9/feed.xml", state={"seen": {"a": "2023-01-01"}})])
+    SavedLinks(library).add([SavedLink("http://127.0.0.1:9/page", title="A page", status="fetched", article=article)])
     (library.cache_dir / "backlog").write_text(f"\n{article}\n")  # as a writer killed before the index update leaves it
     return library.root
 
