@@ -20,6 +20,8 @@ from tests.conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DEMO_FILE = ROOT / "library" / "demo" / "bali-summit-2022.txt"
+POCKET_EXPORT = ROOT / "tests" / "fixtures" / "archives" / "pocket-export.html"
+PASTED = "Envoys meet in Geneva\n\nTrade officials from Washington and Beijing met in Geneva on Monday to discuss tariffs.\n"
 QUOTE = "The White House called the call candid"
 
 
@@ -107,14 +109,15 @@ def test_every_command_example_of_the_readme_runs_on_the_demo(demo, tmp_path):
     shutil.copytree(demo.root, root)
     article_id = next(e.id for e in demo.entries() if e.title.startswith("Biden and Xi speak by phone"))
     values = {"ID": article_id, "PATH": str(DEMO_FILE), "FILE": str(DEMO_FILE), "QUERY": "taiwan", "N": "1",
-              "NAME": "Jane Roe", "A": "Roe", "TEXT": QUOTE, "T": "trade", "T2": "trade/chips", "S": "0", "E": "20"}
+              "EXPORT": str(POCKET_EXPORT), "NAME": "Jane Roe", "A": "Roe", "TEXT": QUOTE, "T": "trade", "T2": "trade/chips", "S": "0", "E": "20"}
     for example in sorted(examples(), key=lambda e: e.startswith("cuttings remove")):  # remove last
         if example.startswith("cuttings export"):
             values["FILE"] = str(tmp_path / "out.md")
         if example.startswith("cuttings untag"):
             values["PASSAGE_ID"] = json.loads(run_cli("passages", "--json", library=root).stdout.splitlines()[0])["id"]
         args = concrete(example, values)
-        result = run_cli(*args, library=root, input="taiwan\nissue:taiwan\n" if args[-1:] == ["-"] else None)
+        stdin = {"import": PASTED, "search": "taiwan\nissue:taiwan\n"}.get(args[0]) if args[-1:] == ["-"] else None
+        result = run_cli(*args, library=root, input=stdin)
         assert result.returncode == 0, (example, args, result.stderr)
         assert "Traceback" not in result.stderr
 
