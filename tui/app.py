@@ -42,9 +42,6 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", id="app.issues"),
         Binding("E", "overview('entities')", "All entities", id="app.entities"),
         Binding("T", "tags", "All tags", id="app.tags"),
-        Binding("a", "add", "Add", id="app.add"),
-        Binding("R", "refresh_feeds", "Fetch feeds", show=False, id="app.refresh_feeds"),
-        Binding("W", "feeds", "Feeds", show=False, id="app.feeds"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:

@@ -60,6 +60,10 @@ class ReadingScreen(Screen):
         Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+        # on this screen only, so a letter typed into a dialog that is still opening stays there
+        Binding("a", "app.add", "Add", id="reading.add"),
+        Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
+        Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
     def __init__(self) -> None:
