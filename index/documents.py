@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 
+from library.filters import article_tags, with_ancestors
 from library.model import Article, CatalogueEntry
 
 from .analysis import SEPARATOR
@@ -40,10 +41,9 @@ class DocumentMaker:
         self.annotations = _annotations(library)
 
     def tags(self, article_id: str, front_matter_tags) -> set[str]:
-        tags = set(front_matter_tags)
-        if self.annotations is not None:
-            tags |= set(self.annotations.tags_of_article(article_id))
-        return tags
+        """The article's tags with every level above them, so `tag:trade` finds `trade/de-risking`."""
+        passages = self.annotations.for_article(article_id) if self.annotations is not None else ()
+        return with_ancestors(article_tags(front_matter_tags, passages))
 
     def entry_digest(self, entry: CatalogueEntry) -> str:
         """The digest an article's document should have, from the catalogue alone."""

@@ -38,10 +38,22 @@ class IndexLocation:
         if temporary.is_symlink():
             temporary.unlink()
         temporary.symlink_to(folder.name)
+        if self.link.is_dir() and not self.link.is_symlink():  # a folder put in the link's place
+            shutil.rmtree(self.link)
         os.replace(temporary, self.link)
         for other in self.base.iterdir():
             if other != folder and other.name.startswith("build-") and not _builder_alive(other):
                 shutil.rmtree(other, ignore_errors=True)
+
+    def build_running(self) -> bool:
+        """Is a rebuild writing a new index now? What changes meanwhile must wait for it."""
+        current = self.current()
+        try:
+            folders = list(self.base.iterdir())
+        except OSError:
+            return False
+        return any(f.name.startswith("build-") and (current is None or f.name != current.name)
+                   and (f.name.endswith(f"-{os.getpid()}") or _builder_alive(f)) for f in folders)
 
     def remove_abandoned(self) -> None:
         """Delete builds whose process is gone, and files of older index layouts."""

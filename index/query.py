@@ -5,6 +5,9 @@
     a OR b, NOT a, -a      alternatives and exclusions; parentheses group
     negotiat*  taiwn~  taiwn~2     prefix and fuzzy words (expanded to at most MAX_EXPANSION terms)
     title: source: author: entity: person: org: place: issue: tag: date:   fields
+    issue:"Technology and export controls"  tag:"trade deal"   a quoted value of a keyword field
+                           is one exact value; an issue is named by its id or its label (or
+                           words of its label: issue:"export controls")
 
 Parsing happens in two steps: Whoosh parses the text against the unstemmed `exact` field, then
 `resolve` rewrites plain words into stemmed title/body terms, drops stop words outside phrases,
@@ -21,9 +24,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from whoosh import query as q
 from whoosh.qparser import QueryParser, plugins
+
+from library.issues import Taxonomy
 
 from .analysis import STOPS, pair_terms, stemmed_analyzer, unmarked
 from .schema import make_schema
@@ -100,11 +106,17 @@ def signs_to_operators(text: str) -> str:
     return "".join(pieces)
 
 
-def resolve(parsed: q.Query, reader) -> q.Query:
-    """The query to run: words stemmed into title/body, stop words dropped, expansions bounded."""
+def resolve(parsed: q.Query, reader, issue_labels: Callable[[], dict[str, str]] = dict) -> q.Query:
+    """The query to run: words stemmed into title/body, stop words dropped, expansions bounded,
+    issue labels turned into ids (`issue_labels()` gives label in lower case -> id; it is
+    called only for a query with issue:, as reading the taxonomy takes a few milliseconds)."""
     dropped: list[str] = []
 
     def rewrite(node: q.Query) -> q.Query:
+        if isinstance(node, (q.Term, q.Phrase)) and node.fieldname == "issue":
+            return _issue_query(_value(node), issue_labels(), node.boost)
+        if isinstance(node, q.Phrase) and not _has_positions(node.fieldname):
+            return q.Term(node.fieldname, _value(node), boost=node.boost)  # a keyword: the whole value is one term
         if isinstance(node, q.FuzzyTerm):
             if node.maxdist > 2:
                 raise QueryError(f"{node.text}~{node.maxdist}: fuzzy distance is 1 or 2")
@@ -136,6 +148,38 @@ def resolve(parsed: q.Query, reader) -> q.Query:
             raise QueryError(f"only common words ({words}): put them in quotes to search for the exact phrase")
         raise QueryError("nothing to search for: the query has no words")
     return result
+
+
+def _value(node: q.Query) -> str:
+    return " ".join(node.words) if isinstance(node, q.Phrase) else node.text
+
+
+@lru_cache(maxsize=None)
+def _has_positions(field: str) -> bool:
+    return make_schema()[field].format.supports("positions")
+
+
+def issue_labels(root) -> dict[str, str]:
+    """The library's issue labels in lower case, each to its issue id."""
+    return {issue.label.lower(): issue.id for issue in Taxonomy.for_library(root).issues}
+
+
+def _issue_query(value: str, labels: dict[str, str], boost: float) -> q.Query:
+    """An issue by id or label; else every issue whose label or id holds these words in order."""
+    value = value.lower()
+    if value in labels.values() or value in labels:
+        return q.Term("issue", labels.get(value, value), boost=boost)
+    words = _words(value)
+    ids = [i for label, i in labels.items() if words and (_holds(_words(label), words) or _holds(_words(i), words))]
+    return _expanded("issue", sorted(set(ids)), boost) if ids else q.Term("issue", value, boost=boost)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _pair_query(phrase: q.Phrase) -> q.Query:

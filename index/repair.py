@@ -11,6 +11,7 @@ from __future__ import annotations
 import pickle
 import shutil
 import struct
+import threading
 import zlib
 from itertools import islice
 
@@ -18,6 +19,7 @@ from whoosh import index as whoosh_index
 
 from library.fileio import write_error
 
+from .catchup import backlog_now, catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -37,13 +39,37 @@ def open_or_rebuild(library, progress: Progress | None = None):
     try:
         return open_checked(location), []
     except Unusable as problem:
-        return rebuild(library, progress), [notice(str(problem), library)]
+        ix, rebuilt = rebuild_if_still_unusable(library, progress)
+        return ix, [notice(str(problem), library)] if rebuilt else []
+
+
+def rebuild_if_still_unusable(library, progress: Progress | None = None):
+    """(index, True) after a rebuild; (index, False) when another thread of this process
+    rebuilt it while this one waited its turn, so it is not built twice nor reported twice."""
+    with _BUILDING:
+        try:
+            return open_checked(IndexLocation(library.root)), False
+        except Unusable:
+            return _rebuild(library, progress), True
+
+
+_BUILDING = threading.Lock()  # one rebuild at a time in a process: builds of our own pid look alive to no one
 
 
 def rebuild(library, progress: Progress | None = None):
+    """A new index from the article files, swapped in when complete. Threads of one process
+    (the app's launch check and a fetch, say) take turns, or one would sweep away the other's
+    unfinished build folder as abandoned."""
+    with _BUILDING:
+        return _rebuild(library, progress)
+
+
+def _rebuild(library, progress: Progress | None = None):
     location = IndexLocation(library.root)
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()
+    covered = backlog_now(library)  # changes before the build starts: it reads them anyway,
+    library.refresh()  # from the files as they are now (another process may have added some)
     folder = location.new_build()
     try:
         build(library, folder, progress)
@@ -53,7 +79,13 @@ def rebuild(library, progress: Progress | None = None):
             raise write_error(folder, exc) from exc
         raise
     location.publish(folder)
-    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    library.refresh()
+    try:
+        catch_up(ix, library, covered=covered)  # what changed while it was built
+    except OSError:
+        pass  # what it could not take in stays listed for the next command; the new index stands
+    return ix
 
 
 def notice(problem: str, library) -> str:

@@ -7,8 +7,9 @@ more words against `pairs`, the same text as adjacent word pairs (see index/quer
 found again in the stored block texts when the snippet is made, so the index stays one document per
 article (see index/documents.py for why).
 
-Bump SCHEMA_VERSION whenever a field or analyser changes: the index is stored under a name that
-includes it, so an index built by an older version is noticed and rebuilt.
+Bump SCHEMA_VERSION whenever a field or analyser changes, or what fills a field (issue detection):
+the index is stored under a name that includes it, so an index built by an older version is
+noticed and rebuilt.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 

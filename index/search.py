@@ -13,15 +13,18 @@ import threading
 import time
 from dataclasses import dataclass
 
-from whoosh import index as whoosh_index
+from whoosh import query as whoosh_query
 from whoosh.scoring import BM25F
+
+from library.fileio import explain
 
 from .documents import DocumentMaker, unpack_blocks
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
-from .query import NAME_FIELDS, QueryError, fuzzy_terms, parse, plain_words, resolve
+from .catchup import catch_up
+from .query import NAME_FIELDS, QueryError, fuzzy_terms, issue_labels, parse, plain_words, resolve
 from .repair import DAMAGE, describe, open_or_rebuild, rebuild
-from .writer import BUSY, Progress, update
+from .writer import Progress
 
 SUGGEST_DISTANCE = 2
 
@@ -74,6 +77,7 @@ class SearchIndex:
         self._location = IndexLocation(library.root)
         self._lock = threading.RLock()
         self._maker: DocumentMaker | None = None  # made on the first update; loading the analysis data is slow
+        self._caught_up = False  # the first search takes in what earlier commands left in the backlog
         self._use(ix)
 
     def _use(self, ix) -> None:
@@ -103,18 +107,26 @@ class SearchIndex:
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         started = time.perf_counter()
         parsed = parse(text)
+        if not self._caught_up:
+            self._caught_up = True
+            try:
+                self.update()
+            except OSError as exc:  # searching still works on the index as it is
+                self.notices.append(f"search index not brought up to date ({explain(exc)}); results may be stale")
         with self._lock:
             try:
                 hits, total, suggestion = self._run(text, parsed, limit, sort)
             except DAMAGE as exc:  # a damaged index file: rebuild from the library, search again
                 self._repair(f"failed while searching ({describe(exc)})")
                 hits, total, suggestion = self._run(text, parsed, limit, sort)
+            except whoosh_query.QueryError:  # a combination resolve() did not foresee
+                raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
         took = (time.perf_counter() - started) * 1000
         return SearchResult(text, took, total, hits, suggestion)
 
     def _run(self, text: str, parsed, limit: int, sort: str):
         searcher = self._fresh_searcher()
-        resolved = resolve(parsed, searcher.reader())
+        resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root))
         # limit=None scores every match in one pass, which gives the exact total; a top-N search
         # skips blocks and then runs the query a second time to count (twice the cost here)
         if sort == "date":
@@ -178,14 +190,12 @@ class SearchIndex:
 
     # -- keeping the index in step ---------------------------------------------------------
     def update(self, changed=(), removed=()) -> None:
-        """Re-index these articles only (after an import, edit, tag or removal)."""
+        """Re-index these articles (after an import, edit, tag or removal), and whatever else
+        the library's backlog lists."""
         with self._lock:
-            try:
-                if self._maker is None:
-                    self._maker = DocumentMaker(self.library)
-                update(self._ix, self._maker, changed, removed)
-            except whoosh_index.LockError:
-                self.notices.append(BUSY)
+            if self._maker is None:
+                self._maker = DocumentMaker(self.library)
+            self.notices += catch_up(self._ix, self.library, changed, removed, self._maker)
 
     def rebuild(self, progress: Progress | None = None) -> int:
         with self._lock:

@@ -24,7 +24,7 @@ import zlib
 from array import array
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
-from whoosh.index import TOC
+from whoosh.index import TOC, LockError
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
@@ -78,7 +78,13 @@ class GroupedSegmentWriter(SegmentWriter):
     `locked=False` while one locked writer commits them all with `commit_with`)."""
 
     def __init__(self, ix, locked: bool = True, **options):
-        super().__init__(ix, _lk=locked, **options)
+        try:
+            super().__init__(ix, _lk=locked, **options)  # writes the new files' headers (a full disk fails here)
+        except LockError:
+            raise
+        except BaseException:
+            self.discard()
+            raise
         self.pool = TermGroups()
 
     @property
@@ -103,12 +109,16 @@ class GroupedSegmentWriter(SegmentWriter):
 
     def discard(self) -> None:
         """Stop a failed update and delete what it wrote: a full disk leaves the new segment's
-        files half written, holding space the user needs (no table of contents names them)."""
+        files half written, holding space the user needs (no table of contents names them).
+        Also for a writer whose construction failed half way, so any attribute may be missing."""
         try:
             self.cancel()
-        except Exception:  # it failed half way through closing its files
+        except Exception:  # it failed half way through opening or closing its files
             self.abandon()
-            self._tempstorage.destroy()
+            if hasattr(self, "_tempstorage"):
+                self._tempstorage.destroy()
+        if not hasattr(self, "newsegment"):
+            return
         # the segment's files, and the temporary name Whoosh writes the table of contents under
         prefixes = (self.newsegment.segment_id() + ".", f"_{self.indexname}_{self.generation}.toc.")
         for name in self.storage.list():
@@ -121,7 +131,7 @@ class GroupedSegmentWriter(SegmentWriter):
     def abandon(self) -> None:
         """Stop without tidying up, for a build whose folder is about to be thrown away: unlike
         `cancel`, this leaves the temporary folder that other writers of the build share."""
-        if self.writelock:
+        if getattr(self, "writelock", None):
             self.writelock.release()
         self.is_closed = True
 

@@ -41,7 +41,7 @@ LIMIT_MB, LIMIT_MB_MOST = 256, 2048
 # copying each into memory when a searcher opens (0.3 s at 10,000 articles); plain files are not.
 OPTIONS = {"limitmb": LIMIT_MB, "compound": False}
 LOCK_WAIT = 5.0  # seconds an update waits for another process's commit
-BUSY = "search index busy (another cuttings is writing it); `cuttings check --fix` brings it up to date"
+BUSY = "search index busy (another cuttings is writing it): the next command brings it up to date"
 
 
 class BuildFailed(Exception):
@@ -188,30 +188,16 @@ def available_memory_mb() -> int:
         return 3 * LIMIT_MB
 
 
-def update_if_built(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:
-    """Keep an existing index in step after a change; without a usable index do nothing (the
-    next search builds one). Returns one-line notices for anything the user should know."""
-    from .repair import Unusable, open_checked
-    from .location import IndexLocation
-
-    try:
-        ix = open_checked(IndexLocation(library.root))
-    except Unusable:
-        return []
-    try:
-        update(ix, DocumentMaker(library), changed, removed)
-    except whoosh_index.LockError:
-        return [BUSY]
-    return []
-
-
 def update(ix, maker: DocumentMaker, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
     """Re-index the changed articles and drop the removed ones, in one commit."""
     changed, removed = list(dict.fromkeys(changed)), list(dict.fromkeys(removed))
     if not changed and not removed:
         return
     library = maker.library
-    writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    try:
+        writer = GroupedSegmentWriter(ix, timeout=LOCK_WAIT, **OPTIONS)
+    except OSError as exc:
+        raise write_error(ix.storage.folder, exc) from exc
     try:
         for article_id in removed:
             writer.delete_by_term("id", article_id)

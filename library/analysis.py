@@ -27,7 +27,7 @@ from .issues import IssueHit, Passage, Taxonomy, detect
 from .model import Article
 from .store import ArticleNotFound
 
-CACHE_FORMAT = 1  # bump when the cached layout or the analysis code's output changes
+CACHE_FORMAT = 2  # bump when the cached layout or the analysis code's output changes
 
 
 @dataclass(frozen=True)
@@ -89,13 +89,15 @@ class Analyser:
         """The article's analysis, from the cache when its text and our data are unchanged."""
         found = self.cached(article.content_hash)
         if found is None:
-            found = self.analyse_texts([b.text for b in article.blocks], [b.kind for b in article.blocks])
+            texts, kinds = [b.text for b in article.blocks], [b.kind for b in article.blocks]
+            found = self.analyse_texts(texts, kinds, article.title, article.standfirst)
             self._store(article.content_hash, found)
         return found
 
-    def analyse_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None) -> Analysis:
+    def analyse_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None, title: str = "", standfirst: str = "") -> Analysis:
+        """Entities of the blocks; issues of the blocks, title and standfirst."""
         mentions = self.recogniser.find(texts)
-        return Analysis(tuple(mentions), tuple(detect(self.taxonomy, texts, mentions, kinds)))
+        return Analysis(tuple(mentions), tuple(detect(self.taxonomy, texts, mentions, kinds, title, standfirst)))
 
     def analyse_plain_text(self, text: str) -> Analysis:
         """Analysis of a plain text file, with every offset an offset into `text` (block 0)."""

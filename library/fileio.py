@@ -12,7 +12,7 @@ import fcntl
 import os
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
@@ -120,7 +120,8 @@ def _ignore_missing() -> Iterator[None]:
 @contextmanager
 def file_lock(lock_path: Path, timeout: float = 10.0) -> Iterator[None]:
     """An exclusive advisory lock (flock) that the kernel drops if the holder dies,
-    so a killed process never leaves a stale lock behind."""
+    so a killed process never leaves a stale lock behind. The holder writes its process id
+    into the file, so whoever waits in vain can say which process to look at."""
     lock_path = Path(lock_path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -132,8 +133,39 @@ def file_lock(lock_path: Path, timeout: float = 10.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise LockTimeout(f"{lock_path}: another cuttings process is writing; try again") from None
+                    raise LockTimeout(f"{lock_path.parent}: {_holder(fd)} is writing this library; try again") from None
                 time.sleep(0.02)
+        with suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _holder(fd: int) -> str:
+    try:
+        pid = int(os.pread(fd, 32, 0).decode("ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return "another cuttings process"
+    return f"another cuttings process (pid {pid})"
+
+
+LEFTOVER_AGE = 15 * 60  # seconds: a temp file this old belongs to a write that was killed
+
+
+def sweep_leftovers(*folders: Path, age: float = LEFTOVER_AGE) -> None:
+    """Delete temp files (`.NAME.XXXX.tmp`) that killed writes left in these folders. Only old
+    ones: a young one may be another process's write in progress."""
+    cutoff = time.time() - age
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)

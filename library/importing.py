@@ -53,7 +53,11 @@ def import_paths(library, paths: Iterable[Path | str], on_progress: Callable[[in
     skipped: list[Path] = []
     with library.bulk():
         for done, path in enumerate(iter_files(paths, skipped), start=1):
-            yield from _import_file(library, path)
+            try:
+                yield from _import_file(library, path)
+            except LockTimeout as exc:  # another process holds the library: waiting per file would not help
+                yield ImportOutcome(path, "error", error=f"cannot store: {exc}")
+                return
             if on_progress:
                 on_progress(done, path)
     for path in skipped:
@@ -97,7 +101,7 @@ def _import_content(library, path: Path, read: Callable[[], str]) -> Iterator[Im
     for article in articles:
         try:
             result = library.add(article)
-        except (OSError, LockTimeout) as exc:
+        except OSError as exc:
             yield ImportOutcome(path, "error", title=article.title, error=f"cannot store: {getattr(exc, 'strerror', None) or exc}")
             continue
         stored[article.url] = result.id

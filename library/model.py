@@ -2,7 +2,8 @@
 
 An article is metadata plus a list of blocks. A position in an article is a block index plus
 code-point offsets into that block's text: entities, issue evidence, search hits and passage
-tags all use this one coordinate system.
+tags all use this one coordinate system. The title and standfirst have block numbers of their own,
+below the first block, so evidence found in them sorts before the body.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from datetime import date
 from typing import NamedTuple
 
 BLOCK_KINDS = ("heading", "paragraph", "bullet", "caption", "quote")
+TITLE_BLOCK = -2
+STANDFIRST_BLOCK = -1
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _SPACE = re.compile(r"\s+")
@@ -66,6 +69,14 @@ class Article:
         if self.id:
             return self
         return replace(self, id=make_id(self.title, self.content_hash))
+
+    def text_of(self, block: int) -> str:
+        """The text a position's block number points into: a block, the title or the standfirst."""
+        if block == TITLE_BLOCK:
+            return self.title
+        if block == STANDFIRST_BLOCK:
+            return self.standfirst
+        return self.blocks[block].text if 0 <= block < len(self.blocks) else ""
 
     @property
     def word_count(self) -> int:

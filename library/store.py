@@ -11,9 +11,15 @@ Layout of a library folder (everything a person needs to back up is plain text):
     .index/                 derived: the Whoosh search index, safe to delete
 
 The catalogue cache keeps what the article list shows, so listing 100,000 articles reads one
-file instead of parsing 100,000. It is trusted while the articles folder's mtime is the one it
-was saved with (adding, removing or renaming a file changes that); otherwise, and on `verify()`,
-each file's size and mtime are compared and only changed files are read again.
+file instead of parsing 100,000. Each file's size and mtime are compared with the ones it was
+catalogued from, and only changed files are read again (a stat per article: one second per
+100,000), so an article edited by hand in place is seen. The app, which watches the folder
+(tui/watching.py), may instead trust the catalogue while the folder's mtime is the one it was
+saved with (`trust_folder`). Articles found changed, added or removed this way go into the
+backlog (library/backlog.py), so the search index takes them in too.
+
+Writers hold the library lock; the catalogue is only ever saved under it, merged with what
+another process saved meanwhile, so two imports at once lose no entries.
 """
 
 from __future__ import annotations
@@ -22,15 +28,18 @@ import datetime as dt
 import gc
 import json
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .articlefile import ArticleFileError, dump_article, read_article_file
-from .fileio import atomic_write, file_lock, fsync_dir
+from .backlog import Backlog
+from .fileio import LockTimeout, atomic_write, file_lock, fsync_dir, sweep_leftovers
 from .model import Article, CatalogueEntry
 
 CATALOGUE_VERSION = 2
+LOCK_WAIT = 2.0  # seconds a writer waits for another process's write (each holds it briefly)
 
 
 class ArticleNotFound(KeyError):
@@ -45,8 +54,9 @@ class AddResult:
 
 
 class Library:
-    def __init__(self, root: Path | str):
+    def __init__(self, root: Path | str, trust_folder: bool = False):
         self.root = Path(root).expanduser()
+        self.trust_folder = trust_folder
         self.articles_dir = self.root / "articles"
         self.cache_dir = self.root / ".cache"
         self._catalogue_path = self.cache_dir / "catalogue.json"
@@ -56,6 +66,10 @@ class Library:
         self._ordered: list[CatalogueEntry] | None = None  # entries newest first, until a change
         self._stamp: tuple | None = None  # the catalogue file as we last read or wrote it
         self._deferred = False
+        self.backlog = Backlog(self.cache_dir)
+        self._held = 0  # depth of this thread's hold on the lock (the lock is re-entrant)
+        self._thread_lock = threading.RLock()
+        self._swept = False
         self.problems: list[str] = []  # unreadable article files met while cataloguing
 
     # -- locations -------------------------------------------------------------------
@@ -68,9 +82,31 @@ class Library:
             raise ArticleNotFound(article_id)
         return self.articles_dir / f"{article_id}.md"
 
-    def lock(self, timeout: float = 10.0):
-        """The writer lock every read-modify-write of library files holds."""
-        return file_lock(self.root / ".lock", timeout)
+    @contextmanager
+    def lock(self, timeout: float = LOCK_WAIT):
+        """The writer lock every read-modify-write of library files holds. Re-entrant, so a
+        writer may call another; the first write of a process clears old temp files."""
+        if not self._thread_lock.acquire(timeout=timeout):
+            raise LockTimeout(f"{self.root}: another thread is writing this library; try again")
+        try:
+            if self._held:
+                self._held += 1
+                try:
+                    yield
+                finally:
+                    self._held -= 1
+                return
+            with file_lock(self.root / ".lock", timeout):
+                self._held = 1
+                try:
+                    if not self._swept:
+                        self._swept = True
+                        sweep_leftovers(self.root, self.root / "annotations", self.cache_dir, self.cache_dir / "tmp")
+                    yield
+                finally:
+                    self._held = 0
+        finally:
+            self._thread_lock.release()
 
     # -- reading ---------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
@@ -170,6 +206,7 @@ class Library:
             self._reload_if_changed_elsewhere()
             if not path.exists():
                 raise ArticleNotFound(article_id)
+            self.backlog.record([article_id])
             path.unlink()
             self._catalogue().pop(article_id, None)
             self._files.pop(article_id, None)
@@ -186,11 +223,24 @@ class Library:
             self._deferred = False
             fsync_dir(self.articles_dir)
             if self._entries is not None:
-                with self.lock():
-                    self._save_catalogue()
+                self._merge_and_save()
+
+    def _merge_and_save(self) -> None:
+        """Save what this process wrote together with what others saved meanwhile: the rows on
+        disk, ours over them, checked against the files (a row whose file changed is read again)."""
+        ours = {entry.id: [*entry, *self._files[entry.id]] for entry in self._entries.values() if entry.id in self._files}
+        try:
+            with self.lock():
+                on_disk = self._read_cache() or {}
+                rows = {row[0]: row for row in on_disk.get("rows", ()) if isinstance(row, list) and row}
+                rows.update(ours)
+                self._rescan({"rows": list(rows.values())}, save=True)
+        except LockTimeout:
+            pass  # the catalogue is a speed-up: the next look at the folder finds the new files
 
     def _write(self, article: Article) -> None:
         path = self.path_of(article.id)
+        self.backlog.record([article.id])
         atomic_write(path, dump_article(article), tmp_dir=self.cache_dir / "tmp", sync_dir=not self._deferred)
         entry = _entry_for(article)
         self._catalogue()[article.id] = entry
@@ -211,7 +261,7 @@ class Library:
         if self._entries is None:
             with _collector_paused():
                 cached = self._read_cache()
-                if cached and cached.get("folder") == self._folder_mtime():
+                if cached and self.trust_folder and cached.get("folder") == self._folder_mtime():
                     self._load_rows(cached["rows"])
                 else:
                     self._rescan(cached)
@@ -256,8 +306,9 @@ class Library:
             return None
         return data
 
-    def _rescan(self, cached: dict | None) -> None:
-        """Bring the cache up to date, reading only files whose size or mtime changed."""
+    def _rescan(self, cached: dict | None, save: bool = False) -> None:
+        """Bring the cache up to date, reading only files whose size or mtime changed. Files
+        changed, added or removed behind the catalogue's back go into the backlog."""
         old = {row[0]: row for row in (cached or {}).get("rows", ())}
         self._stamp = self._cache_stamp()
         entries: dict[str, CatalogueEntry] = {}
@@ -265,13 +316,17 @@ class Library:
         self.problems = []
         changed = False
         folder = str(self.articles_dir) + os.sep
+        listed_at = self._folder_mtime()  # before listing: a file added after it changes the folder again
         names = os.listdir(folder) if self.articles_dir.is_dir() else []
         for name in names:
             if not name.endswith(".md") or name.startswith("."):
                 continue
             article_id = name[:-3]
             path = folder + name
-            stat = os.stat(path)
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:  # removed since listing
+                continue
             stamp = (stat.st_size, stat.st_mtime_ns)
             row = old.get(article_id)
             if row is not None and tuple(row[-2:]) == stamp:
@@ -285,14 +340,30 @@ class Library:
                     continue
                 entries[article_id] = _entry_for(replace(article, id=article_id))
             files[article_id] = stamp
+        if cached is not None:
+            unseen = [i for i in entries if tuple(old.get(i, ())[-2:]) != files[i]]
+            self._record_quietly(unseen + [i for i in old if i not in entries])
         self._entries, self._files, self._ordered = entries, files, None
-        if changed or len(entries) != len(old) or (cached or {}).get("folder") != self._folder_mtime():
-            self._save_catalogue()
+        if save or changed or len(entries) != len(old) or (cached or {}).get("folder") != listed_at:
+            try:
+                with self.lock():
+                    self._save_catalogue(listed_at)
+            except LockTimeout:
+                pass  # another process is writing: it or the next look saves
 
-    def _save_catalogue(self) -> None:
+    def _record_quietly(self, ids: list[str]) -> None:
+        try:
+            self.backlog.record(ids)
+        except OSError:
+            pass  # a read-only library: there is no index to keep in step either
+
+    def _save_catalogue(self, folder_mtime: int | None = None) -> None:
+        """Save under the lock. `folder_mtime`: the folder as it was when listed (default: now,
+        for a writer whose catalogue is fresh from under the lock)."""
         entries = _newest_first((self._entries or {}).values())  # saved in order: later sorts are linear
         rows = [[*entry, *self._files[entry.id]] for entry in entries]
-        data = {"version": CATALOGUE_VERSION, "folder": self._folder_mtime(), "rows": rows}
+        folder = self._folder_mtime() if folder_mtime is None else folder_mtime
+        data = {"version": CATALOGUE_VERSION, "folder": folder, "rows": rows}
         try:
             atomic_write(self._catalogue_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         except OSError:

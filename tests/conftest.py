@@ -9,11 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from library.model import Article, Block
 from library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property and fuzz tests: a few seconds in the default run; HYPOTHESIS_PROFILE=deep for thousands
+# of examples each (README, Testing). No deadline: two cores shared by xdist workers make timings noisy.
+settings.register_profile("bounded", max_examples=40, deadline=None)
+settings.register_profile("deep", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "bounded"))
 
 
 def make_article(title="Chip rules tighten", **kw) -> Article:

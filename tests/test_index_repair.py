@@ -133,10 +133,10 @@ def test_changes_reach_the_index_through_library_changed(filled):
     assert ids_for(index, "crane") == set()
 
 
-def test_library_changed_without_an_index_does_not_build_one(filled):
+def test_library_changed_without_an_index_builds_one_and_says_so(filled):
     added = filled.add(make_article("Quiet", blocks=(Block("paragraph", "Nothing happened."),)))
-    assert library_changed(filled, changed=[added.id]) == []
-    assert IndexLocation(filled.root).current() is None
+    assert library_changed(filled, changed=[added.id]) == ["search index built (6 articles)"]
+    assert ids_for(open_index(filled), "happened") == {added.id}
 
 
 def test_check_finds_missing_stale_and_orphaned_articles(filled):
@@ -184,10 +184,10 @@ def test_a_damaged_table_of_contents_is_repaired_by_every_command(filled, damage
         _damage_newest_toc(filled, damage)
         done = run_cli(*[passage if arg == "PASSAGE" else arg for arg in args], library=filled)
         assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr)
+        assert "damaged" in done.stderr and len(done.stderr.splitlines()) == 1, (args, done.stderr)
         if args[0] == "tag":
             passage = json.loads(done.stdout)["id"]
     index = open_index(filled)
-    assert index.notices and "damaged" in index.notices[0]
     assert len(ids_for(index, "officials")) == len(TOPICS)
     assert ids_for(index, "tag:kept") == {article} and not ids_for(index, "tag:dropped")
 
@@ -198,3 +198,17 @@ def test_the_merging_process_stops_in_one_line_on_a_damaged_table_of_contents(fi
     done = subprocess.run([sys.executable, "-c", "import sys; from index.merging import main; sys.exit(main())",
                            str(IndexLocation(filled.root).current())], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_two_threads_that_find_no_index_build_it_once_and_both_get_it(filled):
+    """The app's launch check and a fetch worker, say: neither sweeps away the other's build."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.repair import open_or_rebuild
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: open_or_rebuild(Library(filled.root)), range(2)))
+    assert [ix.doc_count() for ix, _ in results] == [len(TOPICS)] * 2
+    assert sum(bool(notices) for _, notices in results) == 1  # built, and said so, once
+    folders = [p.name for p in IndexLocation(filled.root).base.iterdir() if p.name.startswith("build-")]
+    assert len(folders) == 1

@@ -134,3 +134,27 @@ def test_analyze_prints_markup_in_the_text_literally(tmp_path):
     result = run_cli("analyze", str(sample), library=tmp_path / "lib", env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     assert "[bold red]tariffs[/]" in result.stdout
+
+
+FEED_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Pacific Wire</title><link>https://example.com</link><description>News</description>
+<item><title>Taiwan's KMT picks Hou Yu-ih</title><link>https://example.com/kmt</link>
+<description>The opposition names the mayor of New Taipei as its choice for January.</description>
+<pubDate>Wed, 17 May 2023 08:00:00 GMT</pubDate></item>
+</channel></rss>
+"""
+
+
+def test_a_feed_item_gets_the_issue_its_title_names(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEED_ITEM, encoding="utf-8")
+    library = tmp_path / "lib"
+    assert run_cli("import", str(feed), library=library).returncode == 0
+    [listed] = lines_of(run_cli("list", "--json", library=library).stdout)
+    result = run_cli("issues", listed["id"], "--json", library=library)
+    assert result.returncode == 0, result.stderr
+    [data] = lines_of(result.stdout)
+    taiwan = next(i for i in data["issues"] if i["id"] == "taiwan")
+    assert {"block": -2, "start": 0, "end": 28, "text": "Taiwan's KMT picks Hou Yu-ih"} in taiwan["passages"]
+    found = run_cli("search", "issue:taiwan", "--json", library=library)
+    assert [hit["id"] for hit in json.loads(found.stdout)["hits"]] == [listed["id"]]

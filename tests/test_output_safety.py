@@ -133,6 +133,9 @@ def test_skipped_article_files_are_named_without_markup_or_escapes(library):
     [skipped] = [line for line in output.splitlines() if "skipped" in line]
     assert f"{MARKUP_TAG} \u241b]0;skipped" in skipped
     assert "\x1b]8" not in output and unsafe_in(output) == []
+    listed = run_cli("list", "--json", library=library)  # a script reading the records gets records only
+    assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == [make_article().title]
+    assert "skipped" in listed.stderr
 
 
 def test_import_errors_name_a_hostile_file_visibly(hostile, tmp_path):
@@ -157,3 +160,39 @@ def test_entities_add_refuses_control_characters_in_one_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1 and "control" in result.stderr
     assert unsafe_in(result.stderr) == []
     assert not (tmp_path / "lib" / "entities.yaml").exists()
+
+
+async def test_the_app_shows_hostile_text_without_its_control_characters(tmp_path):
+    from library.model import Article
+    from tests.app_support import make_library, screen_text
+    from tui.app import CuttingsApp
+
+    article = Article(title=HOSTILE, source=HOSTILE, blocks=(Block("paragraph", f"{HOSTILE} in the text"),))
+    library = make_library(tmp_path / f"lib {HOSTILE.replace('/', '')}", [article])  # the folder name is the app's title
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        app.notify(f"Import failed: {HOSTILE}.md", markup=False)  # as the import worker names a bad file
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+        assert all(strip.cell_length == 120 for strip in strips), "every line keeps its width"
+        shown = screen_text(app)
+        assert unsafe_in(shown) == [], shown
+        assert "[link=https://evil.example/]click[/link]" in shown, "data is never markup"
+        assert "Import failed: Evil ]0;pwned [/]" in shown and "Cuttings — lib Evil ]0;pwned" in shown
+
+
+async def test_tagging_words_that_look_like_markup_shows_them_as_written(tmp_path):
+    from library.model import Article
+    from tests.app_support import make_library, screen_text
+    from tui.app import CuttingsApp
+    from tui.widgets.tag_picker import TagPicker
+
+    words = "Prices [/] rose [bold]sharply[/bold] in May."
+    library = make_library(tmp_path / "lib", [Article(title="Prices", blocks=(Block("paragraph", words),))])
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter", ")", "t")  # the picker's title quotes the passage
+        await pilot.pause()
+        assert isinstance(app.screen, TagPicker)
+        assert "Tag “Prices [/] rose [bold]sharply[/bold] in May.”" in screen_text(app)

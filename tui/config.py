@@ -6,6 +6,7 @@
     keys:
       app.search: ctrl+f    # binding id (shown on the help screen): key or "key1,key2"
       app.quit: q,ctrl+q
+    keep_originals: false   # do not keep fetched pages in the library's originals/ folder
 
 A bad file never stops the app: each problem becomes a one-line warning naming the file, and
 the setting it spoils keeps its default. Keys go through Textual's keymap (`Binding(id=...)`
@@ -29,7 +30,7 @@ from library import safeyaml, yamledit
 from library.fileio import atomic_write
 from library.location import config_dir
 
-KNOWN_SETTINGS = ("theme", "keys")
+KNOWN_SETTINGS = ("theme", "keys", "keep_originals")
 THEME_SETTLED = 1.0  # seconds
 _KEY = re.compile(r"^[^\s,]+$")
 
@@ -106,6 +107,19 @@ def _parse(path: Path) -> tuple[str, dict | None]:
     if data is not None and not isinstance(data, dict):
         raise SettingsError(f"{path}: expected settings such as 'theme:' and 'keys:', found a {type(data).__name__}")
     return text, data
+
+
+def keep_originals(path: Path | None = None) -> tuple[bool, list[str]]:
+    """The `keep_originals` setting (true unless set false), and a warning if it is unusable."""
+    path = path or config_path()
+    try:
+        _, data = _parse(path)
+    except SettingsError as problem:
+        return True, [f"{problem}; keeping originals"]
+    value = (data or {}).get("keep_originals", True)
+    if not isinstance(value, bool):
+        return True, [f"{path}: keep_originals should be true or false, found {value!r}; keeping originals"]
+    return value, []
 
 
 def _read_keys(path: Path, keys: object, binding_ids: set[str], warnings: list[str]) -> dict[str, str]:

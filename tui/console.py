@@ -39,7 +39,42 @@ class SafeConsole(Console):
                 yield Segment(text, segment.style)
 
 
-console = SafeConsole()
+class Unpadded:
+    """Standard output without the spaces Rich pads lines with: piped output ends its lines at
+    their last character. Spaces are held back until the next write shows whether a line
+    break follows them."""
+
+    def __init__(self) -> None:
+        self.spaces = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.spaces + text).split("\n")
+        last = lines[-1].rstrip(" ")
+        self.spaces = lines[-1][len(last):]
+        sys.stdout.write("\n".join([line.rstrip(" ") for line in lines[:-1]] + [last]))
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
+def piped_options() -> dict:
+    """Output to a pipe or a file is plain: one record per line, never hard-wrapped (a width no
+    line reaches, so tables size columns to their content), no trailing spaces."""
+    if sys.stdout.isatty():
+        return {}
+    return {"soft_wrap": True, "width": PIPE_WIDTH, "file": Unpadded()}
+
+
+PIPE_WIDTH = 100_000
+console = SafeConsole(**piped_options())
 error_console = SafeConsole(stderr=True)
 
 

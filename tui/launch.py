@@ -11,7 +11,6 @@ from pathlib import Path
 
 import platformdirs
 
-from index import open_index
 from library.location import APP_NAME, library_path
 from library.store import Library
 
@@ -42,7 +41,9 @@ def prepare_demo(dest: Path) -> Library:
 
 def build_index(library: Library) -> None:
     """Index the demo now, so the first search answers at once."""
-    for notice in open_index(library).notices:
+    from .sync import app_changed
+
+    for notice in app_changed(library):
         console.print(notice, markup=False)
 
 
@@ -50,7 +51,7 @@ def open_app(args) -> int:
     if args.demo:
         library, name = prepare_demo(demo_path()), "demo"
     else:
-        library, name = Library(library_path(args.library)), None
+        library, name = Library(library_path(args.library), trust_folder=True), None  # tui/watching.py checks the files
     try:
         library.ensure()
     except OSError as exc:

@@ -17,6 +17,7 @@ from typing import Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from library.annotations import Annotations
+from library.filters import articles_with_tag, tag_names, tags_by_article
 
 from .screens.orphans import OrphansScreen
 from .screens.path_prompt import PathPrompt
@@ -82,13 +83,7 @@ class LibraryCommands(Provider):
         issues = Counter(pair for facts in known.values() for pair in facts.issues)
         entities = Counter(name for facts in known.values() for name, _kind in facts.entities)
         sources = Counter(e.source for e in entries if e.source)
-        tagged: dict[str, set[str]] = {}
-        for entry in entries:
-            for tag in entry.tags:
-                tagged.setdefault(tag, set()).add(entry.id)
-        for passage in Annotations(app.library).all_passages():
-            for tag in passage.tags:
-                tagged.setdefault(tag, set()).add(passage.article_id)
+        tagged = tags_by_article(entries, Annotations(app.library).all_passages())
         commands = [
             Command(f"Filter by issue: {label}", _plural(n), lambda i=issue_id, l=label: self._reading().filter_by_issue(i, l))
             for (issue_id, label), n in issues.most_common()
@@ -97,13 +92,10 @@ class LibraryCommands(Provider):
             Command(f"Filter by entity: {name}", _plural(n), lambda c=name: self._reading().filter_by_entity(c), False)
             for name, n in entities.most_common()
         ]
-        with_children = {
-            tag: frozenset().union(*(ids for t, ids in tagged.items() if t == tag or t.startswith(tag + "/")))
-            for tag in tagged
-        }
         commands += [
             Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag, ids=ids: self._filter_tag(t, ids))
-            for tag, ids in sorted(with_children.items())
+            for tag in tag_names(t for tags in tagged.values() for t in tags)
+            if (ids := articles_with_tag(tagged, tag))
         ]
         commands += [
             Command(f"Filter by source: {source}", _plural(n), lambda s=source: self._reading().filter_by_source(s), False)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from .console import CommandError
+from .console import CommandError, error_console
 
 
 def library_changed(library, changed=(), removed=()) -> list[str]:
     """Called after articles are added, edited, tagged or removed: re-indexes those articles
-    only, if a search index exists (otherwise the next search builds it). Returns notices.
-    An index that cannot be written (a full disk) raises OSError; the change itself is kept."""
-    from index.writer import update_if_built
+    and whatever earlier commands left in the library's backlog, building the index if there
+    is none yet. Returns one-line notices (the index busy, built, repaired) to show. An index
+    that cannot be written (a full disk) raises OSError; the change itself is kept."""
+    from index.catchup import keep_in_step
 
-    return update_if_built(library, changed, removed)
+    return keep_in_step(library, changed, removed)
 
 
 def not_updated(exc: OSError) -> str:
@@ -29,10 +30,12 @@ def app_changed(library, changed=(), removed=()) -> list[str]:
         return [not_updated(exc)]
 
 
-def command_changed(library, kept: str, changed=(), removed=()) -> list[str]:
-    """`library_changed` for a command whose change is saved: an index update that fails
-    fails the command in one line saying what was `kept` ("tag saved")."""
+def command_changed(library, kept: str, changed=(), removed=()) -> None:
+    """`library_changed` for a command whose change is saved: its notices go to stderr, and
+    an index update that fails fails the command in one line saying what was `kept`."""
     try:
-        return library_changed(library, changed, removed)
+        notices = library_changed(library, changed, removed)
     except OSError as exc:
         raise CommandError(f"{kept}; {not_updated(exc)}") from None
+    for line in notices:
+        error_console.print(line, markup=False, soft_wrap=True)

@@ -16,6 +16,7 @@ from typing import Callable
 from rich.text import Text
 
 from library.annotations import Annotations, Change, TaggedPassage
+from library.filters import articles_with_tag, tags_by_article
 
 from .sync import app_changed
 from .widgets.article_list import ListFilter
@@ -62,6 +63,12 @@ class Range:
         return "\n".join(blocks[b].text[s:e] for b, [(s, e)] in spans.items())
 
 
+def _in_body(span: Span | None) -> bool:
+    """Whether the cursor is on the article's blocks: the title and standfirst (where it may
+    rest on issue evidence) are not taggable."""
+    return span is not None and span.block >= 0
+
+
 def short(text: str, limit: int = 70) -> str:
     """A quote cut to fit one line, drawable as it is."""
     text = visible(" ".join(text.split()))
@@ -76,6 +83,7 @@ class Tagging:
     def __init__(self, app) -> None:
         self.app = app
         self.annotations = Annotations(app.library)
+        self._problems_told = 0  # how many of the tag files' problems were shown already
         self.done: list[Change] = []  # undo history of this session, newest last
         self.undone: list[Change] = []  # redo history
         self.passages: list[TaggedPassage] = []  # the tagged passages of the article in the reader
@@ -112,9 +120,9 @@ class Tagging:
         if self.selection and not self.from_mouse:
             self.cancel(reader)
             return
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             reader.action_sentence(1)
-        if reader.cursor is None:
+        if not _in_body(reader.cursor):
             return
         self.anchor = self._unit(reader, reader.cursor)
         self._select(reader, self.anchor, mouse=False)
@@ -183,7 +191,7 @@ class Tagging:
     def _target(self, reader: Reader) -> Range | None:
         if self.selection:
             return self.selection
-        return self._unit(reader, reader.cursor) if reader.cursor else None
+        return self._unit(reader, reader.cursor) if _in_body(reader.cursor) else None
 
     def _no_target(self) -> None:
         self.app.notify("Put the cursor on a passage first: ) next sentence, } next block, v to select", timeout=4)
@@ -214,7 +222,7 @@ class Tagging:
         reader = self._reader()
         if reader is None or reader.article is None:
             return
-        if self.anchor and span:
+        if self.anchor and _in_body(span):
             self._select(reader, self.anchor.hull(self._unit(reader, span)), mouse=False)
         else:
             self._show_info(reader)
@@ -372,7 +380,8 @@ class Tagging:
 
     # -- the list filter and jumping --------------------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
-        """Narrow the article list to articles with a passage tagged `tag` (or below it)."""
+        """Narrow the article list to the articles tagged `tag` (or below it), in their front
+        matter or on a passage."""
         self._tag_filter(tag, self.app.reading.set_filter)
 
     def _refilter(self) -> None:
@@ -383,22 +392,28 @@ class Tagging:
             self._tag_filter(current.value, lambda new: listing.filter is current and listing.set_filter(new))
 
     def _tag_filter(self, tag: str, apply: Callable[[ListFilter], object]) -> None:
-        def found(passages) -> None:
-            ids = frozenset(p.article_id for p in passages)
-            apply(ListFilter("tag", tag, tag, lambda e: e.id in ids))
+        def read() -> frozenset[str]:
+            return articles_with_tag(tags_by_article(self.app.library.entries(), self.annotations.all_passages()), tag)
 
-        self.submit(lambda: self.annotations.passages(tag=tag), found)
+        self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
 
     def jump(self, passage: TaggedPassage) -> None:
         """Open the passage's article in the reader with the cursor on the passage."""
         reading = self.app.reading
-        if reading.open_id != passage.article_id and not reading.open_article(passage.article_id):
+        if not self.show(passage.article_id):
             return
         a = passage.anchor
         end = a.end if a.last_block == a.block else len(reading.reader.article.blocks[a.block].text)
         reading.reader.goto(a.block, a.start, end)
-        reading.article_list.select_id(passage.article_id)
+
+    def show(self, article_id: str) -> bool:
+        """Open an article in the reader (unless it is open), selected in the list."""
+        reading = self.app.reading
+        if reading.open_id != article_id and not reading.open_article(article_id):
+            return False
+        reading.article_list.select_id(article_id)
         reading.focus_pane("reader")
+        return True
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,
@@ -432,13 +447,17 @@ class Tagging:
             except Exception as exc:  # AnnotationError, OSError, or a bug: say it, keep the queue going
                 message, severity = str(exc) or type(exc).__name__, "information" if isinstance(exc, Nothing) else "error"
                 done, result = (lambda m: self.app.notify(m, severity=severity, markup=False, timeout=4)), message
+            problems = self.annotations.problems[self._problems_told:]  # a damaged tag file, say
+            self._problems_told += len(problems)
             try:
-                self.app.call_from_thread(self._finish, done, result)
+                self.app.call_from_thread(self._finish, done, result, problems)
             except Exception:  # the app closed meanwhile: keep writing what was asked, skip the screen
                 continue
 
-    def _finish(self, done: Callable[[object], None], result) -> None:
+    def _finish(self, done: Callable[[object], None], result, problems: list[str]) -> None:
         self.pending -= 1
+        for problem in problems:
+            self.app.notify(problem, severity="warning", markup=False, timeout=10)
         done(result)
         reader = self._reader()
         if reader is not None and reader.article is not None:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..filters import tag_matches, tag_tree  # noqa: F401  (the tag rules, one definition for the library)
+
 MAX_TAG_LENGTH = 100
 MAX_NOTE_LENGTH = 20_000  # a long memo (10,000 characters is fine); beyond this is a paste accident
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
@@ -77,6 +79,9 @@ class TaggedPassage:
     changed: str
     anchor: Anchor
     orphan: bool = False  # its words could not be found in the current text
+    # the article's title and date when its tags were last written, shown once it is removed
+    article_title: str = ""
+    article_date: str = ""
 
     @property
     def quote(self) -> str:
@@ -99,6 +104,7 @@ class TaggedPassage:
         }
         if self.orphan:
             data["orphan"] = True
+        data.update({k: v for k, v in (("article_title", self.article_title), ("article_date", self.article_date)) if v})
         return data
 
     @classmethod
@@ -112,6 +118,8 @@ class TaggedPassage:
             changed=str(data.get("changed") or data.get("created") or ""),
             anchor=Anchor.from_dict(data["anchor"]),
             orphan=bool(data.get("orphan", False)),
+            article_title=str(data.get("article_title") or ""),
+            article_date=str(data.get("article_date") or ""),
         )
 
     def with_tags(self, tags, changed: str) -> TaggedPassage:
@@ -176,18 +184,3 @@ def check_note(note: str) -> str:
     if len(text) > MAX_NOTE_LENGTH:
         raise AnnotationError(f"note is {len(text):,} characters long; the limit is {MAX_NOTE_LENGTH:,}")
     return text
-
-
-def tag_matches(tag: str, wanted: str) -> bool:
-    """A tag filter selects the tag and everything below it, ignoring case."""
-    tag, wanted = tag.casefold(), wanted.casefold()
-    return tag == wanted or tag.startswith(wanted + "/")
-
-
-def tag_tree(tags) -> list[str]:
-    """Every tag and every level above it, parents before children, alphabetically."""
-    every = set()
-    for tag in tags:
-        parts = tag.split("/")
-        every.update("/".join(parts[: i + 1]) for i in range(len(parts)))
-    return sorted(every, key=lambda t: [part.casefold() for part in t.split("/")])

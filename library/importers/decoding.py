@@ -61,14 +61,19 @@ def text_of(data: bytes, origin: Path) -> str:
     return text
 
 
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ("a PDF document"), from its first bytes; None for text."""
+    return next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+
+
 def _too_big(size: int) -> str:
     return f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
 
 
 def decode(data: bytes, path: Path) -> str:
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise ImportFailure(path, f"binary file ({what}), not text")
+    what = binary_kind(data)
+    if what:
+        raise ImportFailure(path, f"binary file ({what}), not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")

@@ -66,11 +66,10 @@ def _report(name: str, title: str | None, words: int, found, as_json: bool) -> N
 
 
 def _show(name: str, words: int, found) -> None:
-    from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Rule(Text(f"{name} · {words:,} words"), align="left"))
+    console.print(Text(f"── {name} · {words:,} words", style="bold"))
     console.print(Text("Issues", style="bold underline"))
     show_issues(found.issues)
     console.print(Text("Entities", style="bold underline"))

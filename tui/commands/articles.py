@@ -6,7 +6,7 @@ import sys
 
 from library.safetext import visible
 
-from ..console import CommandError, console, print_fields, print_json
+from ..console import CommandError, console, error_console, print_fields, print_json
 
 
 def register(sub) -> None:
@@ -38,7 +38,7 @@ def run_list(args) -> int:
     library = open_library(args)
     entries = library.verify()
     for problem in library.problems:
-        console.print(Text("skipped ", "yellow").append(problem))
+        error_console.print(Text("skipped ", "yellow").append(problem))  # stdout stays records only
     if args.json:
         for e in entries:
             print_json({"id": e.id, "date": e.date, "source": e.source, "title": e.title})
@@ -83,6 +83,8 @@ def run_show(args) -> int:
     meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
     if meta:
         console.print(Text(meta, style="dim"))
+    if article.url:
+        console.print(Text(article.url, style="dim"))
     if article.standfirst:
         console.print(Text(article.standfirst, style="italic"))
     styles = {"heading": "bold", "caption": "dim italic", "quote": "italic"}
@@ -94,18 +96,29 @@ def run_show(args) -> int:
 
 
 def run_remove(args) -> int:
+    from library.annotations import Annotations, AnnotationError
+
     from ..sync import command_changed
 
     library = open_library(args)
     article = get_article(library, args.id)
+    annotations = Annotations(library)
+    tagged = len(annotations.for_article(args.id))
+    kept = (f"; its {tagged} tagged passage{'s are' if tagged != 1 else ' is'} kept as "
+            f"orphan{'s' if tagged != 1 else ''} (cuttings tags --orphans)") if tagged else ""
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(f"not removing {args.id}: confirm with --yes when not at a terminal")
-        answer = input(visible(f"Remove “{article.title}” ({args.id})? [y/N] "))
+        answer = input(visible(f"Remove “{article.title}” ({args.id}){kept}? [y/N] "))
         if answer.strip().lower() not in ("y", "yes"):
             console.print("Kept.")
             return 0
+    if tagged:
+        try:
+            annotations.keep_article_details(args.id)
+        except (AnnotationError, OSError) as exc:
+            raise CommandError(f"not removing {args.id}: {exc}") from None
     library.remove(args.id)
     command_changed(library, f"removed {args.id}", removed=(args.id,))
-    console.print(f"removed {args.id}", markup=False)
+    console.print(f"removed {args.id}{kept}", markup=False)
     return 0

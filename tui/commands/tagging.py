@@ -27,7 +27,7 @@ def register(sub) -> None:
     p.add_argument("--tag", metavar="T", help="the tag to take off (with the tags below it); without it the passage goes")
     p.set_defaults(func=run_untag)
 
-    p = sub.add_parser("tags", help="list tags with their passage counts")
+    p = sub.add_parser("tags", help="list tags (of passages and front matter) with their passage and article counts")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--orphans", action="store_true", help="list passages whose words are no longer in their article")
     p.set_defaults(func=run_tags)
@@ -55,8 +55,8 @@ def passage_json(passage, entry=None) -> dict:
     return {
         "id": passage.id,
         "article_id": passage.article_id,
-        "title": entry.title if entry else None,
-        "date": entry.date if entry else None,
+        "title": entry.title if entry else passage.article_title or None,
+        "date": entry.date if entry else passage.article_date or None,
         "quote": passage.quote,
         "tags": list(passage.tags),
         "note": passage.note,
@@ -121,7 +121,9 @@ def run_untag(args) -> int:
 
 
 def run_tags(args) -> int:
-    from library.annotations import tag_tree
+    from collections import Counter
+
+    from library.filters import articles_with_tag, has_tag, tag_names, tags_by_article
 
     annotations = open_annotations(args)
     if args.orphans:
@@ -135,18 +137,21 @@ def run_tags(args) -> int:
         if not orphans and not args.json:
             console.print("No orphaned passages: every tag is on its words.")
         return 0
-    counts = annotations.tag_counts()
+    passages = annotations.all_passages()
     report_problems(annotations)
-    tree = tag_tree(counts)
-    totals = {t: sum(n for tag, n in counts.items() if tag == t or tag.startswith(t + "/")) for t in tree}
+    tagged = tags_by_article(annotations.library.entries(), passages)
+    own = Counter(t.casefold() for p in passages for t in p.tags)
+    tree = tag_names([*(t for p in passages for t in p.tags), *(t for tags in tagged.values() for t in tags)])
     for tag in tree:
+        total = sum(1 for p in passages if has_tag(p.tags, tag))
+        articles = len(articles_with_tag(tagged, tag))
         if args.json:
-            print_json({"tag": tag, "count": counts.get(tag, 0), "total": totals[tag]})
+            print_json({"tag": tag, "count": own[tag.casefold()], "total": total, "articles": articles})
         else:
             label = "  " * tag.count("/") + tag.rsplit("/", 1)[-1]
-            own = counts.get(tag, 0)
-            extra = f"  ({totals[tag]} with the tags below)" if totals[tag] != own else ""
-            console.print(f"{label:<40} {own:>5}{extra}", markup=False, soft_wrap=True)
+            extra = f"  ({total} with the tags below)" if total != own[tag.casefold()] else ""
+            console.print(f"{label:<40} {own[tag.casefold()]:>5}{extra}  · {articles} article{'s' if articles != 1 else ''}",
+                          markup=False, soft_wrap=True)
     if not tree and not args.json:
         console.print("No tags yet. Tag a passage with: cuttings tag ID --quote TEXT --tag T")
     return 0
@@ -182,7 +187,7 @@ def run_passages(args) -> int:
     if not sys.stdout.isatty():
         for p in found:
             e = entries[p.article_id]
-            fields = (p.id, p.article_id, (e.date if e else None) or "-", e.title if e else "-", ", ".join(p.tags),
+            fields = (p.id, p.article_id, (e.date if e else p.article_date) or "-", (e.title if e else p.article_title) or "-", ", ".join(p.tags),
                       p.quote.replace("\n", " / "), p.note.replace("\n", " / "))
             print_fields(*fields)
         return 0
@@ -200,7 +205,7 @@ def _passage_table(found, entries) -> None:
     for p in found:
         e = entries[p.article_id]
         quote = Text(p.quote.replace("\n", " / "), style="dim" if p.orphan else "")
-        table.add_row(Text(p.id), Text(e.title if e else p.article_id), Text((e.date if e else None) or "-"),
+        table.add_row(Text(p.id), Text(e.title if e else p.article_title or p.article_id), Text((e.date if e else p.article_date) or "-"),
                       Text(", ".join(p.tags)), quote, Text(p.note))
     console.print(table)
 

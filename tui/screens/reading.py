@@ -61,6 +61,10 @@ class ReadingScreen(Screen):
         Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+        # on this screen only, so a letter typed into a dialog that is still opening stays there
+        Binding("a", "app.add", "Add", id="reading.add"),
+        Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
+        Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
     def __init__(self) -> None:
@@ -233,6 +237,17 @@ class ReadingScreen(Screen):
     def filter_by_entity(self, canonical: str) -> None:
         facts = self.app.facts
         self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
+
+    def filter_by_feed(self, name: str) -> None:
+        from library.web.subscriptions import FeedsFileError, load_feeds
+
+        try:
+            feeds = [feed for feed in load_feeds(self.app.library) if feed.name == name]
+        except FeedsFileError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        brought = {i for feed in feeds for i in feed.seen.values() if i}
+        self.set_filter(ListFilter("feed", name, name, lambda e: e.id in brought))
 
     def filter_by_source(self, source: str) -> None:
         self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))

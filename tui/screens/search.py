@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index import QueryError, completions, open_index
+from library.safetext import visible
 
 from ..history import QueryHistory
 from ..widgets.query_bar import QueryBar
@@ -150,8 +151,8 @@ class SearchScreen(Screen[None]):
             outcome = self._open_index().search(query, limit=LIMIT, sort=sort)
         except QueryError as exc:
             outcome = exc
-        except Exception as exc:  # a broken index must not take the app down
-            outcome = QueryError(f"search failed: {exc}")
+        except Exception:  # a broken index must not take the app down, nor show its internals
+            outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
         self.app.call_from_thread(self._show, query, outcome)
 
     def _show(self, query: str, outcome) -> None:
@@ -195,10 +196,10 @@ class SearchScreen(Screen[None]):
             return self.get_component_rich_style(name, partial=True)
 
         prompt = Text()
-        prompt.append(hit.title or "(untitled)", style=get("search--title"))
-        meta = " · ".join(part for part in (hit.date or "undated", hit.source) if part)
+        prompt.append(visible(hit.title) or "(untitled)", style=get("search--title"))
+        meta = " · ".join(part for part in (hit.date or "undated", visible(hit.source)) if part)
         prompt.append(f"  {meta}\n", style=get("search--meta"))
-        snippet = Text(hit.snippet)
+        snippet = Text(visible(hit.snippet))
         for start, end in hit.highlights:
             snippet.stylize(get("search--match"), start, end)
         prompt.append_text(snippet)

@@ -1,8 +1,9 @@
-"""`T`: every tag in the library as a tree with passage counts; choosing a tag lists its
-passages across the library (article, date, quote, note), and Enter opens one in the reader.
+"""`T`: every tag in the library as a tree with passage and article counts; choosing a tag
+lists its passages across the library (article, date, quote, note), then the articles tagged
+with it in their front matter only, and Enter opens one in the reader.
 
-A tag's count covers it and the tags below it, each passage once, so `trade` counts the
-passages tagged `trade/de-risking` too, as the list filter and `tag:` search do.
+A tag's counts cover it and the tags below it, each passage and article once, so `trade`
+counts the passages tagged `trade/de-risking` too, as the list filter and `tag:` search do.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from library.annotations import tag_matches, tag_tree
-
+from library.annotations import TaggedPassage
+from library.filters import articles_with_tag, has_tag, tag_names, tags_by_article
 from library.safetext import visible
 
 
 def passage_lines(passage, entry) -> Text:
     """A passage as the lists show it: article and date, the quote, its tags and note."""
     if entry is None:
-        line = Text(f"(article {passage.article_id} is no longer in the library)", "italic", end="")
+        line = Text(visible(passage.article_title or passage.article_id), "bold", end="")
+        line.append("  " + " · ".join(x for x in (passage.article_date, "removed from the library") if x), "italic")
     else:
         line = Text(visible(entry.title), "bold", end="")
         line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
@@ -34,6 +36,14 @@ def passage_lines(passage, entry) -> Text:
         line.append("  orphaned: the words are gone from the article", "bold")
     if passage.note:
         line.append("  " + visible(" ".join(passage.note.split()))[:120], "italic")
+    return line
+
+
+def article_lines(entry) -> Text:
+    """An article that carries a tag in its front matter, as the passage lists show it."""
+    line = Text(visible(entry.title), "bold", end="")
+    line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
+    line.append("\ntagged in its front matter", "dim italic")
     return line
 
 
@@ -55,7 +65,8 @@ class TagsScreen(Screen):
         super().__init__()
         self.passages: list = []
         self.entries: dict = {}
-        self.shown: list = []
+        self.tagged: dict[str, set[str]] = {}
+        self.shown: list = []  # passages, then catalogue entries
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,19 +88,21 @@ class TagsScreen(Screen):
         tree = self.query_one(Tree)
         tree.clear()
         nodes = {}
-        for tag in tag_tree(t for p in passages for t in p.tags):
-            parent = nodes.get(tag.rsplit("/", 1)[0]) if "/" in tag else tree.root
-            count = sum(1 for p in passages if any(tag_matches(t, tag) for t in p.tags))
+        self.tagged = tags_by_article(entries.values(), passages)
+        for tag in tag_names([*(t for p in passages for t in p.tags), *(t for tags in self.tagged.values() for t in tags)]):
+            parent = nodes[tag.rsplit("/", 1)[0].casefold()] if "/" in tag else tree.root
+            count = sum(1 for p in passages if has_tag(p.tags, tag))
+            articles = len(articles_with_tag(self.tagged, tag))
             label = Text(visible(tag.rsplit("/", 1)[-1]), end="")
-            label.append(f"  {count}", "dim")
-            nodes[tag] = parent.add(label, data=tag, expand=True)
+            label.append(f"  {count} · {articles} article{'s' if articles != 1 else ''}", "dim")
+            nodes[tag.casefold()] = parent.add(label, data=tag, expand=True)
         for node in nodes.values():
             node.allow_expand = bool(node.children)
         orphans = sum(1 for p in passages if p.orphan)
-        note = f"{len(nodes)} tags · {len(passages)} tagged passages"
+        note = f"{len(nodes)} tags · {len(passages)} tagged passages · {sum(1 for t in self.tagged.values() if t)} tagged articles"
         if orphans:
             note += f" · {orphans} orphaned (o lists them)"
-        if not passages:
+        if not nodes:
             note = "No tags yet. In the reader: ) or } moves the cursor, v selects, t tags."
         self.query_one("#tags-note", Static).update(note + " · enter: passages / open · f: filter the list · esc: back")
         if nodes:
@@ -104,12 +117,16 @@ class TagsScreen(Screen):
         tag = event.node.data
         if tag is None:
             return
-        found = [p for p in self.passages if any(tag_matches(t, tag) for t in p.tags)]
+        found = [p for p in self.passages if has_tag(p.tags, tag)]
         found.sort(key=lambda p: (-_date_key(self.entries.get(p.article_id)), p.article_id, p.anchor.block, p.anchor.start))
-        self.shown = found
+        with_passages = {p.article_id for p in found}
+        others = [self.entries[i] for i in articles_with_tag(self.tagged, tag) if i not in with_passages]
+        others.sort(key=lambda e: (-_date_key(e), e.id))
+        self.shown = [*found, *others]
         options = self.query_one("#tag-passages", OptionList)
         options.clear_options()
         options.add_options([Option(passage_lines(p, self.entries.get(p.article_id))) for p in found])
+        options.add_options([Option(article_lines(e)) for e in others])
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         options = self.query_one("#tag-passages", OptionList)
@@ -119,6 +136,10 @@ class TagsScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         passage = self.shown[event.option_index]
+        if not isinstance(passage, TaggedPassage):
+            self.app.pop_screen()
+            self.app.tagging.show(passage.id)
+            return
         if passage.orphan:
             self.notify("This passage's words are no longer in its article: o lists the orphans", timeout=4)
             return

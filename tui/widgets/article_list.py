@@ -33,7 +33,7 @@ MIN_TITLE = 20
 class ListFilter:
     """What the list is narrowed to: a label the user sees and a test for each article."""
 
-    kind: str  # issue | entity | tag | source
+    kind: str  # issue | entity | tag | source | feed
     value: str
     label: str
     accepts: Callable[[CatalogueEntry], bool]

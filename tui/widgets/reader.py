@@ -29,7 +29,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from library.issues.passages import Sentences
-from library.model import Article
+from library.model import STANDFIRST_BLOCK, TITLE_BLOCK, Article
 
 from library.safetext import visible
 
@@ -64,6 +64,15 @@ class _Part(NamedTuple):
     kind: str
     text: str
     block: int | None  # index into the article's blocks; None for title, meta, standfirst
+
+    @property
+    def position(self) -> int | None:
+        """The block number of positions in this part: the title and standfirst have their own
+        (issue evidence is found there too); the meta line has none."""
+        return _HEAD_BLOCKS.get(self.kind, self.block)
+
+
+_HEAD_BLOCKS = {"title": TITLE_BLOCK, "standfirst": STANDFIRST_BLOCK}
 
 
 class _Line(NamedTuple):
@@ -248,7 +257,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.cursor or not self.article:
             return None
         c = self.cursor
-        return c, self.article.blocks[c.block].text[c.start : c.end]
+        return c, self.article.text_of(c.block)[c.start : c.end]
 
     @property
     def position(self) -> tuple[int, int] | None:
@@ -307,6 +316,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return first + bisect_right(starts, offset) - 1
 
     def _part_of(self, block: int) -> int:
+        if block < 0:  # the title or standfirst
+            return next(i for i, part in enumerate(self._parts) if part.position == block)
         return len(self._parts) - len(self.article.blocks) + block
 
     def render_line(self, y: int) -> Strip:
@@ -387,25 +398,29 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _gutter(self, part: _Part, line: _Line) -> str:
         """A non-colour cue in the margin: › on the cursor passage, ┃ beside evidence."""
-        if part.block is None:
+        block = part.position
+        if block is None:
             return "  "
         c = self.cursor
-        on_cursor = c is not None and c.block == part.block and c.start < line.end and c.end > line.start
-        on_evidence = any(
-            p.block == part.block and p.start < line.end and p.end > line.start for p in self._evidence()
-        )
+        on_cursor = c is not None and c.block == block and c.start < line.end and c.end > line.start
+        on_evidence = any(p.block == block and p.start < line.end and p.end > line.start for p in self._evidence())
         on_tagged = any(a < line.end and b > line.start for a, b in self.ranges.get("tagged", {}).get(part.block, ()))
         return ("›" if on_cursor else " ") + ("#" if on_tagged else "┃" if on_evidence else " ")
 
     def _style_part(self, part: _Part) -> Text:
         text = Text(visible(part.text), style=self.get_component_rich_style(f"reader--{part.kind}"), end="")
-        block = part.block
-        if block is None:
+        position = part.position
+        if position is None:
             return text
         style = self._span_style
         for p in self._evidence():
-            if p.block == block:
+            if p.block == position:
                 text.stylize(style("reader--evidence"), p.start, p.end)
+        if position < 0:  # the title and standfirst show evidence and the cursor only
+            if self.cursor and self.cursor.block == position:
+                text.stylize(style("reader--cursor"), self.cursor.start, self.cursor.end)
+            return text
+        block = part.block
         if self.highlights:
             selected = self.selected_mention.canonical if self.selected_mention else None
             for m in self.mentions:
@@ -504,7 +519,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _top_block(self) -> int:
         position = self.position
-        return position[0] if position else 0
+        return position[0] if position else TITLE_BLOCK
 
     def action_sentence(self, delta: int) -> None:
         if not self.article or not self.article.blocks:

@@ -68,7 +68,7 @@ class TagPicker(ModalScreen[TagChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = Content(self.title_text)  # it quotes the article: never markup
             yield Input(self.initial, placeholder="tags, comma-separated: taiwan, trade/de-risking", id="tag-input",
                         select_on_focus=False)  # typing adds to the tags already there
             suggestions = OptionList(id="tag-suggestions")
