@@ -101,7 +101,7 @@ def parse(text: str) -> q.Query:
         raise QueryError(f"cannot read this query ({type(exc).__name__}); check its operators and brackets") from None
     _raise_errors(parsed)
     for leaf in parsed.leaves():
-        if leaf.fieldname == "is" and not (type(leaf) is q.Term and leaf.text.lower() in MARKS):
+        if getattr(leaf, "fieldname", None) == "is" and not (type(leaf) is q.Term and leaf.text.lower() in MARKS):
             marks = ", ".join(f"is:{mark}" for mark in MARKS)
             value = getattr(leaf, "text", None) or " ".join(getattr(leaf, "words", ()))
             raise QueryError(f"is:{value} is not a mark; use {marks}")
