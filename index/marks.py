@@ -7,6 +7,7 @@ runs, so the marks are the ones on disk at that moment and combine with OR, NOT 
 
 from __future__ import annotations
 
+import weakref
 from typing import Callable
 
 from whoosh import matching
@@ -39,12 +40,20 @@ class MarkedIds(q.Query):
 
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
-        docnums = []
-        if self.ids:
-            for docnum, article_id in enumerate(reader.column_reader("id")):
-                if article_id in self.ids and not reader.is_deleted(docnum):
-                    docnums.append(docnum)
+        ids = self.ids
+        docnums = [n for n, i in enumerate(_ids_of(reader)) if i in ids and not reader.is_deleted(n)] if ids else []
         return matching.ListMatcher(docnums, all_weights=self.boost)
+
+
+_COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # segment reader -> its ids
+
+
+def _ids_of(reader) -> list[str]:
+    """The article id of each document number; read once per segment reader, which the open
+    searcher keeps until the index changes (decoding the column costs more than the lookups)."""
+    if reader not in _COLUMNS:
+        _COLUMNS[reader] = list(reader.column_reader("id"))
+    return _COLUMNS[reader]
 
 
 def mark_query(mark: str, marked: Callable[[str], frozenset[str]], boost: float = 1.0) -> q.Query:
