@@ -22,7 +22,7 @@ from library.articlefile import ArticleFileError
 from library.readstate import ReadStateError
 from library.store import ArticleNotFound
 
-from ..widgets.article_list import ArticleList, ListFilter
+from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
 from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
@@ -164,7 +164,8 @@ class ReadingScreen(Screen):
     def _update_counts(self) -> None:
         listing = self.article_list
         shown = len(listing.rows)
-        text = f"{shown} article{'s' * (shown != 1)} · by {listing.sort} · ? keys"
+        noun = f"article{'s' * (shown != 1)}" if listing.view == "all" else listing.view
+        text = f"{shown} {noun} · by {SORT_NAMES[listing.sort]} · ? keys"
         if listing.filter:
             text += f" · {listing.filter.describe()} (esc clears)"
             self.app.sub_title = f"{shown} of {listing.total} articles · {listing.filter.describe()}"
