@@ -77,14 +77,16 @@ async def test_each_view_shows_exactly_its_articles_and_the_header_names_it(tmp_
             assert named in screen_text(app)
 
 
-async def test_a_view_combines_with_a_filter(tmp_path):
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_view_combines_with_a_filter(tmp_path, size):
     app = CuttingsApp(inbox_library(tmp_path / "lib"))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         app.reading.filter_by_source("Harbour Review")
         await pilot.press("U")
         await pilot.pause()
         assert titles(app) == ["Delta", "Bravo"]
-        assert "source: Harbour Review" in header(app)
+        assert header(app).startswith("2 unread · source: Harbour Review")
+        assert app.sub_title == "2 of 5 articles · unread · source: Harbour Review"
         await pilot.press("escape")  # the filter goes, the view stays
         await pilot.pause()
         assert titles(app) == ["Delta", "Bravo", "Charlie"]
@@ -104,10 +106,11 @@ async def test_o_sorts_by_date_added_after_date(tmp_path, size):
         assert titles(app) == ["Delta", "Charlie"]
 
 
-async def test_an_undated_article_is_placed_by_the_day_it_was_added(tmp_path):
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_undated_article_is_placed_by_the_day_it_was_added(tmp_path, size):
     library = inbox_library(tmp_path / "lib")
     library.add(_article("Foxtrot", None, "2024-02-15T12:00:00+00:00"))
-    async with CuttingsApp(library).run_test(size=(120, 40)) as pilot:
+    async with CuttingsApp(library).run_test(size=size) as pilot:
         await pilot.pause()
         assert titles(app := pilot.app, [*LIBRARY, "Foxtrot"]) == ["Delta", "Echo", "Alpha", "Foxtrot", "Bravo", "Charlie"]
         assert "undated" in list_rows(app)[3]

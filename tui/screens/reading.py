@@ -165,10 +165,14 @@ class ReadingScreen(Screen):
         listing = self.article_list
         shown = len(listing.rows)
         noun = f"article{'s' * (shown != 1)}" if listing.view == "all" else listing.view
-        text = f"{shown} {noun} · by {SORT_NAMES[listing.sort]} · ? keys"
-        if listing.filter:
+        narrowed = [] if listing.view == "all" else [listing.view]
+        text = f"{shown} {noun}"
+        if listing.filter:  # before the sort, so a narrow list still shows what narrows it
+            narrowed.append(listing.filter.describe())
             text += f" · {listing.filter.describe()} (esc clears)"
-            self.app.sub_title = f"{shown} of {listing.total} articles · {listing.filter.describe()}"
+        text += f" · by {SORT_NAMES[listing.sort]} · ? keys"
+        if narrowed:
+            self.app.sub_title = " · ".join([f"{shown} of {listing.total} articles", *narrowed])
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
