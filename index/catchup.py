@@ -16,6 +16,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
+from library.backlog import Snapshot
 from library.fileio import LockTimeout
 
 from .documents import DocumentMaker
@@ -25,19 +26,28 @@ from .writer import BUSY, update
 BUILT = "search index built ({count} articles)"
 
 
-def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None) -> list[str]:
+def backlog_now(library) -> Snapshot | None:
+    """The backlog with every write it lists finished (None if the library lock is busy)."""
+    try:
+        with library.lock():
+            return library.backlog.snapshot()
+    except LockTimeout:
+        return None
+
+
+def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = (), maker: DocumentMaker | None = None,
+             covered: Snapshot | None = None) -> list[str]:
     """Re-index the backlog and these articles in `ix` (the index in use); returns notices.
     A failed write (a full disk) raises OSError, naming the index folder; the articles stay
-    listed, so whichever command comes next takes them in."""
+    listed, so whichever command comes next takes them in. `covered`: the backlog as it was
+    when a rebuild started, whose articles the rebuild read anyway."""
     location = IndexLocation(library.root)
     folder = location.current()
     library.entries()  # a catalogue read now lists the files edited by hand since it was saved
-    try:
-        with library.lock():
-            taken = library.backlog.snapshot()
-    except LockTimeout:
-        taken = None  # index what is listed, but drop nothing: a write may be under way
+    taken = backlog_now(library)  # None: index what is listed, but drop nothing, a write may be under way
     listed = taken.ids if taken else library.backlog.snapshot().ids
+    if taken and covered and taken.raw.startswith(covered.raw):
+        listed = Snapshot.of(taken.raw[len(covered.raw):]).ids
     try:
         update(ix, maker or DocumentMaker(library), [*listed, *changed, *removed])
     except whoosh_index.LockError:
@@ -55,7 +65,7 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
 def keep_in_step(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:
     """After a command changed the library: update the index, building it if there is none
     yet (an import into a new library), so the first search is quick and nothing is stale."""
-    from .repair import Unusable, notice, open_checked, rebuild
+    from .repair import Unusable, notice, open_checked, rebuild_if_still_unusable
 
     try:
         ix = open_checked(IndexLocation(library.root))
@@ -63,9 +73,11 @@ def keep_in_step(library, changed: Iterable[str] = (), removed: Iterable[str] = 
         if not library.entries():
             return []
         try:
-            ix = rebuild(library)
+            ix, rebuilt = rebuild_if_still_unusable(library)
         except whoosh_index.LockError:
             return [BUSY]
+        if not rebuilt:
+            return catch_up(ix, library, changed, removed)
         built = str(problem) == "was missing"
         return [BUILT.format(count=ix.doc_count()) if built else notice(str(problem), library)]
     return catch_up(ix, library, changed, removed)

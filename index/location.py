@@ -38,6 +38,8 @@ class IndexLocation:
         if temporary.is_symlink():
             temporary.unlink()
         temporary.symlink_to(folder.name)
+        if self.link.is_dir() and not self.link.is_symlink():  # a folder put in the link's place
+            shutil.rmtree(self.link)
         os.replace(temporary, self.link)
         for other in self.base.iterdir():
             if other != folder and other.name.startswith("build-") and not _builder_alive(other):

@@ -8,18 +8,18 @@ killed mid-commit leaves no lock that blocks us, only unfinished files the next 
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 import shutil
 import struct
+import threading
 import zlib
 from itertools import islice
 
 from whoosh import index as whoosh_index
 
-from library.fileio import LockTimeout, write_error
+from library.fileio import write_error
 
-from .catchup import catch_up
+from .catchup import backlog_now, catch_up
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
@@ -39,15 +39,38 @@ def open_or_rebuild(library, progress: Progress | None = None):
     try:
         return open_checked(location), []
     except Unusable as problem:
-        return rebuild(library, progress), [notice(str(problem), library)]
+        ix, rebuilt = rebuild_if_still_unusable(library, progress)
+        return ix, [notice(str(problem), library)] if rebuilt else []
+
+
+def rebuild_if_still_unusable(library, progress: Progress | None = None):
+    """(index, True) after a rebuild; (index, False) when another thread of this process
+    rebuilt it while this one waited its turn, so it is not built twice nor reported twice."""
+    with _BUILDING:
+        try:
+            return open_checked(IndexLocation(library.root)), False
+        except Unusable:
+            return _rebuild(library, progress), True
+
+
+_BUILDING = threading.Lock()  # one rebuild at a time in a process: builds of our own pid look alive to no one
 
 
 def rebuild(library, progress: Progress | None = None):
+    """A new index from the article files, swapped in when complete. Threads of one process
+    (the app's launch check and a fetch, say) take turns, or one would sweep away the other's
+    unfinished build folder as abandoned."""
+    with _BUILDING:
+        return _rebuild(library, progress)
+
+
+def _rebuild(library, progress: Progress | None = None):
     location = IndexLocation(library.root)
     if location.base.exists() and not location.base.is_dir():
         location.remove_all()
+    covered = backlog_now(library)  # changes before the build starts: it reads them anyway,
+    library.refresh()  # from the files as they are now (another process may have added some)
     folder = location.new_build()
-    before = _backlog_now(library)
     try:
         build(library, folder, progress)
     except BaseException as exc:
@@ -58,21 +81,11 @@ def rebuild(library, progress: Progress | None = None):
     location.publish(folder)
     ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
     library.refresh()
-    if before is not None:  # listed before the build began, so the build read them as they are now
-        with contextlib.suppress(LockTimeout, OSError), library.lock():
-            library.backlog.settle(before)
-    catch_up(ix, library)  # what changed while it was built; what it cannot take in stays listed
-    return ix
-
-
-def _backlog_now(library):
-    """The backlog as the build starts, taken under the library lock so each listed write is
-    done; None if the lock is busy (then everything listed is re-indexed after the swap)."""
     try:
-        with library.lock():
-            return library.backlog.snapshot()
-    except LockTimeout:
-        return None
+        catch_up(ix, library, covered=covered)  # what changed while it was built
+    except OSError:
+        pass  # what it could not take in stays listed for the next command; the new index stands
+    return ix
 
 
 def notice(problem: str, library) -> str:

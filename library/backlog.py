@@ -15,13 +15,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileio import atomic_write
+from .fileio import atomic_write, write_error
 
 
 @dataclass(frozen=True)
 class Snapshot:
     ids: tuple[str, ...]
     raw: bytes  # the file as read: what `settle` may drop, if nobody settled it meanwhile
+
+    @classmethod
+    def of(cls, raw: bytes) -> Snapshot:
+        lines = raw.decode("utf-8", errors="replace").split("\n")
+        return cls(tuple(dict.fromkeys(line for line in lines if line)), raw)
 
 
 class Backlog:
@@ -32,20 +37,21 @@ class Backlog:
         data = "".join(f"\n{i}\n" for i in ids).encode("utf-8")
         if not data:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except OSError as exc:  # a full disk: the change it came before is not made either
+            raise write_error(self.path, exc) from exc
 
     def snapshot(self) -> Snapshot:
         try:
-            raw = self.path.read_bytes()
+            return Snapshot.of(self.path.read_bytes())
         except FileNotFoundError:
-            raw = b""
-        lines = raw.decode("utf-8", errors="replace").split("\n")
-        return Snapshot(tuple(dict.fromkeys(line for line in lines if line)), raw)
+            return Snapshot((), b"")
 
     def settle(self, taken: Snapshot) -> None:
         """Drop what `taken` listed (its ids are in the index), keeping what was added since.

@@ -98,14 +98,14 @@ class ReadState:
 
     def _load(self) -> dict[str, dict]:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as exc:
             self.warnings.append(f"{self.path}: unreadable ({_reason(exc)}); read marks start empty")
             return {}
         try:
-            data = json.loads(text)
+            data = json.loads(raw)  # bytes that are not UTF-8 raise a ValueError here too
             articles = data["articles"]
             if not isinstance(articles, dict):
                 raise TypeError

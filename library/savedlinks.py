@@ -73,17 +73,17 @@ class SavedLinks:
                 self._write(known + new)
         return len(new)
 
-    def record(self, url: str, *, article: str = "", error: str = "") -> None:
-        """What the fetch of one link came to: an article id, or the reason it failed."""
+    def record(self, results: dict[str, tuple[str, str]]) -> None:
+        """What fetching came to, by address: (article id, "") once saved, ("", why) if not."""
+        if not results:
+            return
         with self.library.lock():
-            links = self.links()
-            done = [
-                replace(link, status="fetched" if article else "failed", article=article, error=error)
-                if link.url == url
-                else link
-                for link in links
-            ]
-            self._write(done)
+            links = []
+            for link in self.links():
+                article, error = results.get(link.url, (link.article, link.error))
+                status = link.status if link.url not in results else ("fetched" if article else "failed")
+                links.append(replace(link, status=status, article=article, error=error))
+            self._write(links)
 
     def _write(self, links: list[SavedLink]) -> None:
         rows = [_row_of(link) for link in links]

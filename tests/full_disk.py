@@ -59,8 +59,15 @@ def _wrapping(opener):
     return opened
 
 
+def _write(fd, data, _write=os.write):
+    if len(data) and _on_full_disk(fd, "w"):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    return _write(fd, data)
+
+
 builtins.open = io.open = _wrapping(io.open)
 os.fdopen = _wrapping(os.fdopen)
+os.write = _write
 
 if __name__ == "__main__":
     from tui.cli import main

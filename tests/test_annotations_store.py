@@ -95,7 +95,6 @@ def test_recent_tags_come_newest_first_and_counts_add_up(tagged):
     annotations.add_by_quote(article_id, "export controls", ["c/d"])
     assert annotations.recent_tags(2) == ["c/d", "b"] or annotations.recent_tags(2) == ["c/d", "a"]
     assert annotations.tag_counts() == {"a": 2, "b": 1, "c/d": 1}
-    assert annotations.tags_of_article(article_id) == {"a", "b", "c/d"}
     assert {p.quote for p in annotations.passages(tag="C")} == {"export controls"}
 
 
@@ -162,18 +161,19 @@ def test_a_removed_articles_passages_are_listed_as_orphans(tagged):
     assert orphan.quote == "export controls"
 
 
-def test_a_corrupt_tag_file_is_moved_aside_reported_and_never_overwritten(tagged):
+def test_a_corrupt_tag_file_is_reported_on_reading_and_moved_aside_only_by_a_change(tagged):
     library, annotations, article_id = tagged
     path = library.root / "annotations" / f"{article_id}.yaml"
     path.parent.mkdir(exist_ok=True)
     path.write_text("passages: [ {id: x, tags: [unclosed\n")
     fresh = Annotations(library)
-    assert fresh.for_article(article_id) == []
+    assert fresh.for_article(article_id) == [] and fresh.passages() == []
     (problem,) = fresh.problems
-    assert str(path) in problem and "broken YAML" in problem and "moved aside" in problem
-    (aside,) = path.parent.glob(f"{article_id}.yaml.corrupt-*")
-    assert aside.read_text() == "passages: [ {id: x, tags: [unclosed\n"
+    assert str(path) in problem and "broken YAML" in problem and "left out" in problem
+    assert list(path.parent.glob("*.corrupt-*")) == [] and path.read_text() == "passages: [ {id: x, tags: [unclosed\n"
     fresh.add_by_quote(article_id, "export controls", ["trade"])
+    assert "moved aside" in fresh.problems[-1]
+    (aside,) = path.parent.glob(f"{article_id}.yaml.corrupt-*")
     assert aside.read_text() == "passages: [ {id: x, tags: [unclosed\n"
     assert [p.quote for p in Annotations(library).for_article(article_id)] == ["export controls"]
 
@@ -247,3 +247,52 @@ def test_a_passage_edited_by_hand_out_of_place_is_put_back_on_its_words(tagged):
     again = {p.id: p for p in Annotations(library).for_article(article_id)}[passage.id]
     assert words_at(library, again) == "export controls"
     assert replace(again, anchor=passage.anchor) == passage
+
+
+def three_passages(tagged) -> tuple:
+    library, annotations, article_id = tagged
+    for quote, tag in (("premier in Beijing", "people"), ("military hotlines", "defence"), ("export controls", "trade")):
+        annotations.add_by_quote(article_id, quote, [tag])
+    return library, article_id, library.root / "annotations" / f"{article_id}.yaml"
+
+
+def test_one_bad_passage_hides_only_itself_and_is_set_aside_by_the_next_change(tagged):
+    library, article_id, path = three_passages(tagged)
+    data = yaml.safe_load(path.read_text())
+    del data["passages"][1]["anchor"]  # the defence passage
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    damaged = path.read_bytes()
+    reader = Annotations(library)
+    assert sorted(p.tags[0] for p in reader.passages()) == ["people", "trade"]
+    (problem,) = reader.problems
+    assert str(path) in problem and "passage 2 is incomplete or malformed" in problem
+    assert path.read_bytes() == damaged and list(path.parent.glob("*.corrupt-*")) == []  # reading moves nothing
+    writer = Annotations(library)
+    writer.add_by_quote(article_id, "follow-up meeting", ["diplomacy"])
+    assert "kept the passages that could be read" in writer.problems[-1]
+    (aside,) = path.parent.glob(f"{article_id}.yaml.corrupt-*")
+    assert aside.name in writer.problems[-1] and aside.read_bytes() == damaged
+    after = Annotations(library)
+    assert sorted(p.tags[0] for p in after.passages()) == ["diplomacy", "people", "trade"] and after.problems == []
+
+
+@pytest.mark.parametrize("kept", [0, 1, 2])
+def test_a_tag_file_cut_short_is_noticed_though_what_is_left_is_valid_yaml(tagged, kept):
+    library, article_id, path = three_passages(tagged)
+    text = path.read_text()
+    starts = [i for i in range(len(text)) if text.startswith("\n- id:", i)]
+    cut = (starts + [text.index("\ncount:")])[kept + 1] + 1  # just before passage kept+2, or before the count
+    path.write_text(text[:cut])
+    yaml.safe_load(path.read_text())  # still valid YAML
+    reader = Annotations(library)
+    assert len(reader.passages()) == kept + 1
+    (problem,) = reader.problems
+    assert str(path) in problem and "cut short" in problem
+
+
+def test_a_tag_file_of_the_first_format_without_a_count_reads_without_a_warning(tagged):
+    library, article_id, path = three_passages(tagged)
+    text = path.read_text()
+    path.write_text(text[: text.index("count:")].replace("version: 2", "version: 1"))
+    reader = Annotations(library)
+    assert len(reader.passages()) == 3 and reader.problems == []

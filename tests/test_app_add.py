@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from tests.app_driving import record_notifications
 from tests.app_support import make_library, screen_text, wait_for
 from tui.app import CuttingsApp
+from tests.web_support import article_page, site  # noqa: F401  (the fixture)
 from tui.screens.add import AddScreen
 
 COPIED = """Hou picks a running mate
@@ -27,7 +28,7 @@ def preview_text(app) -> str:
 
 
 async def paste(pilot, text: str) -> None:
-    pilot.app.screen.query_one(TextArea).post_message(events.Paste(text))
+    pilot.app.post_message(events.Paste(text))  # as the terminal delivers a bracketed paste
     await pilot.pause()
 
 
@@ -89,3 +90,17 @@ async def test_a_pasted_duplicate_is_named_not_stored_twice(tmp_path):
             await wait_for(pilot, lambda: not any(w.name == "add" and not w.is_finished for w in app.workers))
         assert len(library.entries()) == 4
         assert ("information", "Hou picks a running mate") in seen
+
+
+async def test_a_typed_address_is_fetched_saved_and_opened(tmp_path, site):
+    url = site.add("/hou", article_page("Hou picks a running mate"))
+    library = make_library(tmp_path / "lib")
+    app = CuttingsApp(library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("a")
+        await paste(pilot, url)
+        await wait_for(pilot, lambda: "ctrl+s fetches the page" in preview_text(app))
+        assert not site.requests("/hou")  # nothing is fetched before the user saves
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.reading.open_id and library.get(app.reading.open_id).title == "Hou picks a running mate")
+        assert library.get(app.reading.open_id).url == url

@@ -44,3 +44,16 @@ async def test_filtering_the_list_by_a_front_matter_tag_keeps_its_article(tmp_pa
         listing = pilot.app.reading.article_list
         assert listing.filter is not None and listing.filter.value == "export-controls"
         assert [e.title for e in listing.rows] == [EU.title]
+
+
+async def test_orphans_of_a_removed_article_show_its_title_and_date(tmp_path):
+    """The title and date were written with the passage when it was tagged."""
+    library = tagged_library(tmp_path)
+    arms = article_id(library, ARMS.title)
+    library.remove(arms)
+    async with CuttingsApp(library).run_test(size=(120, 36)) as pilot:
+        await open_tags_screen(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        text = screen_text(pilot.app)
+        assert ARMS.title in text and ARMS.date.isoformat() in text and "removed from the library" in text

@@ -39,7 +39,7 @@ async def test_J_and_K_step_through_articles_from_the_reader(tmp_path):
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert "first visit by a US secretary" in screen_text(app)
+        assert "Antony Blinken met Xi Jinping" in screen_text(app)
         await pilot.press("J")
         await pilot.pause()
         assert "fighter jet" in screen_text(app)
@@ -93,7 +93,7 @@ async def test_o_sorts_by_title_then_source(tmp_path):
 
 async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
     app = CuttingsApp(make_library(tmp_path / "lib", [MARKUP_ARTICLE]))
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(200, 40)) as pilot:  # each text on one line
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
@@ -115,7 +115,7 @@ async def test_an_empty_library_says_how_to_fill_it(tmp_path):
 
 async def test_issue_marks_appear_as_the_library_is_analysed(tmp_path):
     app = CuttingsApp(make_library(tmp_path / "lib"))
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(200, 40)) as pilot:  # a list wide enough for every mark
         await wait_for(pilot, lambda: len(app.facts.known) == 3)
         await pilot.pause()
         assert list_line(app, "Washington tigh").endswith("TE MS")  # Technology..., Military...

@@ -1,5 +1,6 @@
 """Reading comfort: the passage cursor reads well in every theme, and the reader gets the room."""
 
+import pytest
 from textual.color import Color
 
 from tui.app import CuttingsApp
@@ -44,3 +45,31 @@ async def test_text_under_the_cursor_has_aa_contrast_in_every_theme(tmp_path):
                 if ratio < 4.5 or piece.style.dim:
                     weak.append(f"{theme}: {piece.text!r} {ratio:.1f}:1")
         assert not weak, weak
+
+
+def widths(app) -> dict[str, int]:
+    return {pane: app.screen.query_one(f"#{pane}").region.width for pane in ("list-pane", "reader-pane", "sidebar")}
+
+
+@pytest.mark.parametrize("columns", [80, 120, 150, 200])
+async def test_the_reader_is_the_widest_pane_and_focus_does_not_move_the_panes(tmp_path, columns):
+    app = CuttingsApp(make_library(tmp_path / "lib"))
+    async with app.run_test(size=(columns, 40)) as pilot:
+        await pilot.pause()
+        browsing = widths(app)
+        await pilot.press("enter")  # the reader takes the focus
+        await pilot.pause()
+        reading = widths(app)
+        assert reading == browsing
+        assert reading["reader-pane"] > max(reading["list-pane"], reading["sidebar"])
+        text = app.screen.query_one(Reader)._text_width()
+        assert text >= (60 if columns >= 120 else 45) and text <= 84
+        if columns >= 120:
+            await pilot.press("tab")  # the sidebar
+            await pilot.pause()
+            assert widths(app) == reading
+        else:  # the sidebar comes in place of the list, as wide as the list was
+            await pilot.press("i")
+            await pilot.pause()
+            shown = widths(app)
+            assert shown["reader-pane"] == reading["reader-pane"] and shown["sidebar"] == reading["list-pane"]

@@ -250,3 +250,21 @@ async def test_ctrl_c_copies_the_selection_and_says_so(lib):
         await pilot.press("escape", "ctrl+c")  # nothing selected: ctrl+c means what it always meant
         await pilot.pause()
         assert any("quit" in message.lower() for _, message in seen)
+
+
+async def test_a_bad_passage_in_the_tag_file_is_one_warning_and_the_others_are_shown(lib):
+    annotations = Annotations(lib)
+    arms = article_id(lib, ARMS.title)
+    for quote, tag in (("anti-ship missiles", "defence"), ("radar", "sensors")):
+        annotations.add_by_quote(arms, quote, [tag])
+    path = lib.root / "annotations" / f"{arms}.yaml"
+    path.write_text(path.read_text().replace("  start:", "  start: many #", 1))
+    damaged = path.read_bytes()
+    app = CuttingsApp(lib)
+    seen = record_notifications(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_article(pilot, lib)
+        assert len(app.tagging.passages) == 1
+        (warning,) = [message for kind, message in seen if kind == "warning"]
+        assert str(path) in warning and "malformed" in warning
+    assert path.read_bytes() == damaged and not list(path.parent.glob("*.corrupt-*"))

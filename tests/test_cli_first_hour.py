@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import zipfile
 
 from library.model import Block
 
@@ -124,3 +126,30 @@ def test_front_matter_tags_are_tags_everywhere(library):
     assert "export-controls" in run_cli("tags", library=library).stdout
     assert search_total(library, "tag:export-controls") == 1
     assert search_total(library, "tag:trade") == 1
+
+
+def test_removing_a_tagged_article_says_so_and_its_orphans_keep_title_and_date(library, tmp_path):
+    doomed = library.add(make_article("Chip rules tighten")).id
+    kept = library.add(make_article("Talks resume", date=dt.date(2023, 6, 18))).id
+    for article_id, words in ((doomed, "Licences are needed"), (doomed, "protecting our national security"),
+                              (kept, "Licences are needed")):
+        assert run_cli("tag", article_id, "--quote", words, "--tag", "trade", library=library).returncode == 0
+    removed = run_cli("remove", doomed, "--yes", library=library)
+    assert removed.returncode == 0, removed.stderr
+    assert "2 tagged passages are kept as orphans" in removed.stdout
+    orphans = [json.loads(line) for line in run_cli("passages", "--json", library=library).stdout.splitlines()
+               if json.loads(line)["article_id"] == doomed]
+    assert [(o["title"], o["date"]) for o in orphans] == [("Chip rules tighten", "2022-10-08")] * 2
+    piped = run_cli("passages", library=library).stdout
+    assert "\t2022-10-08\tChip rules tighten\t" in piped
+    exported = run_cli("export", "--format", "qdpx", "-o", str(tmp_path / "out.qdpx"), library=library)
+    assert exported.returncode == 0, exported.stderr
+    assert "from 1 article " in exported.stdout
+    with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
+        assert len([n for n in archive.namelist() if n.startswith("sources/")]) == 1
+
+
+def test_removing_an_untagged_article_says_nothing_of_passages(library):
+    article_id = library.add(make_article()).id
+    removed = run_cli("remove", article_id, "--yes", library=library)
+    assert removed.stdout.strip() == f"removed {article_id}"

@@ -80,15 +80,21 @@ def test_a_full_disk_changes_nothing_and_says_so_in_one_line(tagged, command):
         library.add(make_article("Briefing late", blocks=(Block("paragraph", "Officials discussed rice."),)))
     before = user_files(library)
     done = on_full_disk(library.root, *COMMANDS[command](article, passage), library=library)
-    if command == "remove":  # deleting a file needs no room; the index update that follows does
-        one_line(done, f"removed {article}", "search index not updated", FULL, "cuttings check --fix")
-        assert article not in {entry.id for entry in Library(library.root).entries()}
-    else:
-        one_line(done, "cannot write", str(library.root), FULL)
-        assert user_files(library) == before
+    one_line(done, "cannot write", str(library.root), FULL)
+    assert user_files(library) == before
     assert leftovers(library) == []
     assert run_cli("check", "--fix", library=library).returncode == 0
     assert run_cli("check", library=library).returncode == 0
+
+
+def test_a_removal_when_only_the_index_cannot_be_written_is_kept_and_said(tagged):
+    library, article, passage = tagged
+    done = on_full_disk(library.root / ".index", "remove", article, "--yes", library=library)
+    one_line(done, f"removed {article}", "search index not updated", FULL, "cuttings check --fix")
+    assert article not in {entry.id for entry in Library(library.root).entries()}
+    assert leftovers(library) == []
+    assert run_cli("check", "--fix", library=library).returncode == 0
+    assert json.loads(run_cli("search", "officials", "--json", library=library).stdout)["total"] == 2
 
 
 @pytest.mark.parametrize("command", ["tag", "untag"])

@@ -198,3 +198,17 @@ def test_the_merging_process_stops_in_one_line_on_a_damaged_table_of_contents(fi
     done = subprocess.run([sys.executable, "-c", "import sys; from index.merging import main; sys.exit(main())",
                            str(IndexLocation(filled.root).current())], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_two_threads_that_find_no_index_build_it_once_and_both_get_it(filled):
+    """The app's launch check and a fetch worker, say: neither sweeps away the other's build."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.repair import open_or_rebuild
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: open_or_rebuild(Library(filled.root)), range(2)))
+    assert [ix.doc_count() for ix, _ in results] == [len(TOPICS)] * 2
+    assert sum(bool(notices) for _, notices in results) == 1  # built, and said so, once
+    folders = [p.name for p in IndexLocation(filled.root).base.iterdir() if p.name.startswith("build-")]
+    assert len(folders) == 1

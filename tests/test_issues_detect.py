@@ -8,6 +8,7 @@ import pytest
 from library.entities import Mention
 from library.issues import THRESHOLD, IssueDef, Taxonomy, detect
 from library.issues.passages import MAX_PASSAGE
+from library.model import STANDFIRST_BLOCK, TITLE_BLOCK
 
 FIXTURE = Path(__file__).parent / "fixtures" / "issues" / "geneva-trade-talks.txt"
 FILLER = "The weather stayed mild and the markets were calm through the afternoon session. " * 3
@@ -217,15 +218,15 @@ def test_names_alone_add_weight_but_do_not_make_an_issue(taxonomy):
 
 
 def test_a_cue_inside_an_unrelated_organisation_name_does_not_count(taxonomy):
-    texts = [FILLER, "The Civil Defense Authority said roads were shut.", "The Civil Defense Authority later reopened them."]
-    mentions = [Mention(b, 4, 27, "Civil Defense Authority", "org", "Civil Defense Authority") for b in (1, 2)]
-    assert issue(detect(taxonomy, texts), "military-security")  # without the names, "defense" twice
+    texts = [FILLER, "The Military Road Trust said roads were shut.", "The Military Road Trust later reopened them."]
+    mentions = [Mention(b, 4, 23, "Military Road Trust", "org", "Military Road Trust") for b in (1, 2)]
+    assert issue(detect(taxonomy, texts), "military-security")  # without the names, "military" twice
     assert issue(detect(taxonomy, texts, mentions), "military-security") is None
 
 
 def test_a_cue_inside_a_related_organisation_name_still_counts(taxonomy):
-    texts = [FILLER, "The Defence Ministry said the exercise went well.", "The Defence Ministry later said it had ended."]
-    mentions = [Mention(b, 4, 20, "Defence Ministry", "org", "Ministry of National Defense") for b in (1, 2)]
+    texts = [FILLER, "The Military Commission said the exercise went well.", "The Military Commission later said it had ended."]
+    mentions = [Mention(b, 4, 23, "Military Commission", "org", "Central Military Commission") for b in (1, 2)]
     assert issue(detect(taxonomy, texts, mentions), "military-security")
 
 
@@ -241,3 +242,11 @@ def test_a_long_sentence_with_a_colon_is_kept_whole(taxonomy):
     hits = detect(taxonomy, [text, "Tariffs on cars rose too."])
     passages = [p.text for p in issue(hits, "trade-decoupling-derisking").passages]
     assert sentence in passages
+
+
+def test_the_title_and_standfirst_are_evidence_with_their_own_block_numbers(taxonomy):
+    title, standfirst = "Taiwan's KMT picks Hou Yu-ih", "Troops drilled near the Taiwan Strait."
+    hit = issue(detect(taxonomy, [], title=title), "taiwan")  # a feed item with a title alone
+    assert hit and [(p.block, p.text) for p in hit.passages] == [(TITLE_BLOCK, title)]
+    hit = issue(detect(taxonomy, ["The party met in Taipei."], title=title, standfirst=standfirst), "taiwan")
+    assert [p.block for p in hit.passages] == [TITLE_BLOCK, STANDFIRST_BLOCK, 0]

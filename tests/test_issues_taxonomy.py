@@ -45,6 +45,7 @@ issues:
     label: Taiwan and the Strait
   - id: sanctions
     extra_cues: [export blacklist]
+    extra_weak_cues: [freeze]
   - id: climate
     disabled: true
 """)
@@ -53,7 +54,8 @@ issues:
     assert by_id["arctic"].label == "The Arctic" and "icebreaker" in by_id["arctic"].cues
     assert by_id["taiwan"].label == "Taiwan and the Strait"
     assert by_id["taiwan"].cues == Taxonomy.shipped().get("taiwan").cues  # fields not given are kept
-    assert "export blacklist" in by_id["sanctions"].cues and "embargo" in by_id["sanctions"].cues
+    assert "export blacklist" in by_id["sanctions"].cues and "price cap" in by_id["sanctions"].cues
+    assert by_id["sanctions"].weak_cues == (*Taxonomy.shipped().get("sanctions").weak_cues, "freeze")
     assert "climate" not in by_id
 
 

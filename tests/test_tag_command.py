@@ -107,15 +107,31 @@ def test_export_writes_each_format_and_refuses_a_missing_folder(library, article
     assert done.returncode == 1 and "does not exist" in done.stderr and len(done.stderr.splitlines()) == 1
 
 
-def test_a_corrupt_tag_file_is_reported_in_one_line(library, article_id):
+def test_a_corrupt_tag_file_is_reported_in_one_line_and_moved_aside_only_by_a_change(library, article_id):
     folder = library.root / "annotations"
     folder.mkdir()
     (folder / f"{article_id}.yaml").write_text("passages: {broken: [\n")
-    done = run_cli("tags", library=library)
-    assert done.returncode == 0
-    (warning,) = done.stderr.strip().splitlines()
-    assert "broken YAML" in warning and "moved aside" in warning
+    for command in ("tags", "passages"):
+        done = run_cli(command, library=library)
+        assert done.returncode == 0
+        (warning,) = done.stderr.strip().splitlines()
+        assert "broken YAML" in warning and "left out" in warning
+        assert list(folder.glob("*.corrupt-*")) == []
+    done = tag(library, article_id, "--quote", "export controls", "--tag", "trade")
+    assert done.returncode == 0 and "moved aside" in done.stderr
     assert len(list(folder.glob("*.corrupt-*"))) == 1
+
+
+def test_a_bad_passage_is_one_warning_and_the_others_are_listed(library, article_id):
+    for quote in ("export controls", "talks would go on"):
+        assert tag(library, article_id, "--quote", quote, "--tag", "t").returncode == 0
+    path = library.root / "annotations" / f"{article_id}.yaml"
+    path.write_text(path.read_text().replace("  start:", "  start: many #", 1))
+    done = run_cli("passages", "--json", library=library)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    (warning,) = done.stderr.strip().splitlines()
+    assert str(path) in warning and "passage" in warning
+    assert [json.loads(line)["quote"] for line in done.stdout.splitlines()] == ["talks would go on"]
 
 
 def test_a_new_tag_is_found_by_search_right_away(library, article_id):

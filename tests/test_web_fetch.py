@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from library.articlefile import read_article_file
 from library.web.client import Fetcher
 from library.web.refresh import refresh_feeds
@@ -169,7 +171,57 @@ def test_interrupted_refresh_keeps_whole_articles_and_the_next_one_finishes(site
     stop = threading.Event()
     first = refresh_feeds(library, stop=stop, on_progress=lambda done, total, report: stop.set())
     assert len(first) == 1
-    second = refresh_feeds(library)
-    assert sum(len(r.new) for r in first + second) == 3
-    assert len(stored(library)) == 3
+    refresh_feeds(library)
+    library.refresh()
+    assert sorted(e.url for e in library.entries()) == [site.url(p) for p in ("/a1", "/a2", "/a3")]
     assert {feed.state["status"] for feed in load_feeds(library)} <= {"ok", "not modified"}
+
+
+def test_a_page_that_will_never_come_leaves_the_entry_text_and_is_not_asked_again(site, library):
+    url = two_teasers_and_one_full(site)
+    site.add("/a2", b"%PDF-1.7", content_type="application/pdf")
+    follow(library, url)
+    [report] = refresh_feeds(library)
+    assert len(report.new) == 3 and report.page_errors == [f"{site.url('/a2')}: not a web page (a PDF document)"]
+    assert stored(library)[site.url("/a2")].blocks[0].text == "A short teaser."
+    [again] = refresh_feeds(library)
+    assert again.status == "not modified" and len(site.requests("/a2")) == 1
+
+
+def test_unknown_names_and_broken_files_are_one_line(library, tmp_path):
+    from library.web.opml import OpmlError, read_opml
+    from library.web.refresh import UnknownFeed
+    from library.web.subscriptions import FeedsFileError
+
+    with pytest.raises(UnknownFeed, match="no feed called 'nope'"):
+        refresh_feeds(library, ["nope"])
+    (library.root / "feeds.yaml").write_text("- name: a\n  url: &x http://a\n- name: b\n  url: *x\n")
+    with pytest.raises(FeedsFileError, match=r"feeds.yaml:4: YAML aliases"):
+        load_feeds(library)
+    (library.root / "feeds.yaml").write_text("name: just one\n")
+    with pytest.raises(FeedsFileError, match="expected a list of feeds"):
+        load_feeds(library)
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline text='x'></body>")
+    with pytest.raises(OpmlError, match=f"{broken}: not valid XML"):
+        read_opml(broken)
+
+
+def test_opml_entities_are_not_expanded(tmp_path):
+    from library.web.opml import OpmlError, read_opml
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-42")
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    opml = tmp_path / "evil.opml"
+    opml.write_text(f"""<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY l0 "lol">{laughs}<!ENTITY x SYSTEM "file://{secret}">]>
+<opml version="2.0"><body><outline text="&x;&l9;" xmlUrl="http://127.0.0.1/f.rss"/></body></opml>""")
+    with pytest.raises(OpmlError) as refused:
+        read_opml(opml)
+    assert "TOPSECRET" not in str(refused.value)
+    opml.write_text(opml.read_text().replace("&x;", ""))
+    try:
+        names = [feed.name for feed in read_opml(opml)]
+    except OpmlError as exc:  # refusing the file is as safe as not expanding
+        names = [str(exc)]
+    assert all(len(name) < 1000 for name in names)

@@ -69,7 +69,7 @@ def test_redirect_loop_is_named(site, library):
 def test_slow_server_times_out(site):
     site.add("/slow", article_page("Slow"), delay=1.0)
     with Fetcher(read_timeout=0.2) as fetcher, pytest.raises(Exception) as caught:
-        fetch_page(fetcher, site.url("/slow"))
+        fetch_page(site.url("/slow"), fetcher)
     assert str(caught.value) == f"{site.url('/slow')}: timed out waiting for an answer (127.0.0.1)"
 
 
@@ -80,7 +80,7 @@ def test_body_over_the_size_cap_is_refused_even_when_compressed(site):
     with Fetcher() as fetcher:
         for path in ("/huge", "/bomb"):
             with pytest.raises(Exception) as caught:
-                fetch_page(fetcher, site.url(path))
+                fetch_page(site.url(path), fetcher)
             assert "over the 20 MB limit" in str(caught.value)
 
 
@@ -92,7 +92,7 @@ def test_gzip_and_wrong_or_missing_charsets_still_read(site):
     site.add("/meta", page.replace("utf-8", "iso-8859-1").encode("latin-1"), content_type="text/html")
     with Fetcher() as fetcher:
         for path in ("/gz", "/lying", "/unknown", "/meta"):
-            article = fetch_page(fetcher, site.url(path)).article
+            article = fetch_page(site.url(path), fetcher).article
             assert article.blocks[0].text.startswith("Résumé: paragraph 1"), path
 
 

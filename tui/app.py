@@ -20,6 +20,7 @@ from .config import apply_user_config
 from .facts import ArticleFacts
 from .instance import claim_library
 from .palette import LibraryCommands
+from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
@@ -27,7 +28,7 @@ from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
 from .widgets.reader import Reader
 from .watching import start_watching
-from .workers import LibraryUpdated, start_add
+from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
 class CuttingsApp(App):
@@ -41,7 +42,6 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", id="app.issues"),
         Binding("E", "overview('entities')", "All entities", id="app.entities"),
         Binding("T", "tags", "All tags", id="app.tags"),
-        Binding("a", "add", "Add", id="app.add"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -110,9 +110,29 @@ class CuttingsApp(App):
         self.reading.reload_library(message.changed)
         if message.show and self.reading.open_article(message.show):
             self.reading.article_list.select_id(message.show)
+        if message.feeds_changed and isinstance(self.screen, FeedsScreen):
+            self.screen.load()
 
     # -- adding articles (tui/screens/add.py)
     def action_add(self) -> None:
         from .screens.add import AddScreen
 
         self.push_screen(AddScreen(), lambda request: request and start_add(self, self.library, request))
+
+    # -- feeds (tui/screens/feeds.py; the network work in tui/workers.py)
+    def action_feeds(self) -> None:
+        self.push_screen(FeedsScreen())
+
+    def action_refresh_feeds(self) -> None:
+        start_refresh(self, self.library)
+
+    def on_feeds_screen_fetch_feeds(self, message: FeedsScreen.FetchFeeds) -> None:
+        start_refresh(self, self.library, message.names)
+
+    def on_feeds_screen_follow_feed(self, message: FeedsScreen.FollowFeed) -> None:
+        start_follow(self, self.library, message.url)
+
+    def on_feeds_screen_show_feed(self, message: FeedsScreen.ShowFeed) -> None:
+        while self.screen is not self.reading:
+            self.pop_screen()
+        self.reading.filter_by_feed(message.name)

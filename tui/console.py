@@ -60,6 +60,10 @@ class Unpadded:
     def isatty(self) -> bool:
         return False
 
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
+
 
 def piped_options() -> dict:
     """Output to a pipe or a file is plain: one record per line, never hard-wrapped (a width no

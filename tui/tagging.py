@@ -83,6 +83,7 @@ class Tagging:
     def __init__(self, app) -> None:
         self.app = app
         self.annotations = Annotations(app.library)
+        self._problems_told = 0  # how many of the tag files' problems were shown already
         self.done: list[Change] = []  # undo history of this session, newest last
         self.undone: list[Change] = []  # redo history
         self.passages: list[TaggedPassage] = []  # the tagged passages of the article in the reader
@@ -446,13 +447,17 @@ class Tagging:
             except Exception as exc:  # AnnotationError, OSError, or a bug: say it, keep the queue going
                 message, severity = str(exc) or type(exc).__name__, "information" if isinstance(exc, Nothing) else "error"
                 done, result = (lambda m: self.app.notify(m, severity=severity, markup=False, timeout=4)), message
+            problems = self.annotations.problems[self._problems_told:]  # a damaged tag file, say
+            self._problems_told += len(problems)
             try:
-                self.app.call_from_thread(self._finish, done, result)
+                self.app.call_from_thread(self._finish, done, result, problems)
             except Exception:  # the app closed meanwhile: keep writing what was asked, skip the screen
                 continue
 
-    def _finish(self, done: Callable[[object], None], result) -> None:
+    def _finish(self, done: Callable[[object], None], result, problems: list[str]) -> None:
         self.pending -= 1
+        for problem in problems:
+            self.app.notify(problem, severity="warning", markup=False, timeout=10)
         done(result)
         reader = self._reader()
         if reader is not None and reader.article is not None:

@@ -35,19 +35,21 @@ async def _watch(app: App) -> None:
 
 
 async def _settle(app: App, ids: tuple[str, ...]) -> None:
-    changed, notices = await asyncio.to_thread(_sync, app.library)
+    # an import or reindex of the app's own is writing these files: it updates the index when it ends
+    own_work = any(w.group == "library" and not w.is_finished for w in app.workers)
+    changed, notices = await asyncio.to_thread(_sync, app.library, not own_work)
     if changed or ids:
         app.post_message(LibraryUpdated(ids))
     for line in notices:
         app.notify(line, markup=False)
 
 
-def _sync(library) -> tuple[bool, list[str]]:
+def _sync(library, index_too: bool) -> tuple[bool, list[str]]:
     """Read changed files again (they go into the backlog) and bring the index in step.
     Whether the catalogue changed, and the index's notices."""
     before = library.entries()
     changed = library.verify() != before
-    return changed, (app_changed(library) if library.backlog.snapshot().ids else [])
+    return changed, (app_changed(library) if index_too and library.backlog.snapshot().ids else [])
 
 
 def _article_id(path: str) -> str | None:

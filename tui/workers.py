@@ -7,6 +7,7 @@ the job ends the app gets `LibraryUpdated` with the ids that changed so panes ca
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
@@ -27,10 +28,11 @@ from .sync import app_changed
 class LibraryUpdated(Message):
     """Articles were added or changed by background work; lists and counts should reload."""
 
-    def __init__(self, changed: tuple[str, ...], show: str | None = None) -> None:
+    def __init__(self, changed: tuple[str, ...], show: str | None = None, feeds_changed: bool = False) -> None:
         super().__init__()
         self.changed = changed
         self.show = show  # an article to open once the list has reloaded
+        self.feeds_changed = feeds_changed  # a feed list on screen reads the feeds again
 
 
 class JobProgress(Horizontal):
@@ -47,6 +49,10 @@ class JobProgress(Horizontal):
         self.title = title
         self.label = Label(title, markup=False)
         self.bar = ProgressBar(total=None, show_eta=False)
+        self.stop = threading.Event()  # set when the panel goes (the app quits): a job may stop early
+
+    def on_unmount(self) -> None:
+        self.stop.set()
 
     def compose(self) -> ComposeResult:
         yield self.label
@@ -110,26 +116,111 @@ def start_import(app: App, library, paths: Sequence[Path]) -> Worker | None:
 
 
 def start_add(app: App, library, request) -> Worker | None:
-    """Store what the Add dialog was given, then show it: the list reloads and selects it."""
+    """Store what the Add dialog was given (pasted text, or a page fetched by its address),
+    then show it: the list reloads and selects it."""
 
     def job(panel: JobProgress) -> None:
-        from library.importing import import_text
-
-        from .screens.add import PASTED
-
         app.call_from_thread(panel.step, 0, 1)
-        outcomes = list(import_text(library, request.value, PASTED))
+        outcomes = _added(library, request)
         changed = [o.id for o in outcomes if o.status in ("imported", "updated")]
         notices = app_changed(library, changed=changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed), show=_shown(outcomes)))
         for outcome in outcomes:
             severity = "error" if outcome.status == "error" else "information"
-            what = outcome.error if outcome.status == "error" else outcome.title
+            what = outcome.error if outcome.status == "error" else outcome.title or outcome.id
             app.call_from_thread(app.notify, f"{what}", title=_ADD_TITLES[outcome.status], severity=severity, markup=False)
         for line in notices:
             app.call_from_thread(app.notify, line, markup=False)
 
-    return _start(app, "add", "Saving", job)
+    return _start(app, "add", "Saving" if request.kind == "text" else "Fetching the page", job)
+
+
+def _added(library, request) -> list:
+    if request.kind == "address":
+        from library.web.saving import save_pages
+
+        return list(save_pages(library, [request.value], keep_originals=_keep_originals()))
+    from library.importing import import_text
+
+    from .screens.add import PASTED
+
+    return list(import_text(library, request.value, PASTED))
+
+
+def _keep_originals() -> bool:
+    from .config import keep_originals
+
+    return keep_originals()[0]
+
+
+def start_refresh(app: App, library, names: list[str] | None = None) -> Worker | None:
+    """Fetch the feeds (all, or those named) and, with all, the saved links; new articles
+    appear in the list unread. One notification per feed or link that failed, then a summary."""
+
+    def job(panel: JobProgress) -> None:
+        from library.savedlinks import SavedLinks
+        from library.web.later import fetch_saved_links
+        from library.web.refresh import refresh_feeds
+        from library.web.subscriptions import load_feeds
+
+        feeds = len(names) if names else len(load_feeds(library))
+        links = 0 if names else len(SavedLinks(library).pending())
+        if not feeds and not links:
+            app.call_from_thread(app.notify, "No feeds to fetch yet: W opens the Feeds screen, where a follows one.", markup=False)
+            return
+        new: list[str] = []
+        failed = 0
+
+        def on_feed(done: int, total: int, report) -> None:
+            nonlocal failed
+            new.extend(report.new)
+            failed += report.status == "failed"
+            app.call_from_thread(panel.step, done, feeds + links, report.name)
+            if report.status in ("failed", "gone", "waiting"):
+                app.call_from_thread(app.notify, f"{report.name}: {report.error}", title=f"Feed {report.status}", severity="error" if report.status == "failed" else "warning", markup=False, timeout=12)
+
+        def on_link(done: int, total: int, outcome) -> None:
+            nonlocal failed
+            if outcome.status == "imported":
+                new.append(outcome.id)
+            failed += outcome.status == "error"
+            app.call_from_thread(panel.step, feeds + done, feeds + links, outcome.url)
+            if outcome.status == "error":
+                app.call_from_thread(app.notify, outcome.error, title="Saved link not fetched", severity="error", markup=False, timeout=12)
+
+        try:
+            if feeds:
+                refresh_feeds(library, names, keep_originals=_keep_originals(), on_progress=on_feed, stop=panel.stop)
+            if links and not panel.stop.is_set():
+                fetch_saved_links(library, keep_originals=_keep_originals(), on_progress=on_link, stop=panel.stop)
+        finally:
+            notices = app_changed(library, changed=new) if new else []
+            app.call_from_thread(app.post_message, LibraryUpdated(tuple(new), feeds_changed=True))
+            summary = f"{len(new)} new article{'s' * (len(new) != 1)}" + (f", {failed} failed" if failed else "")
+            for line in [summary, *notices]:
+                app.call_from_thread(app.notify, line, title="Fetch finished", markup=False)
+
+    return _start(app, "fetch", "Fetching", job)
+
+
+def start_follow(app: App, library, url: str) -> Worker | None:
+    """Follow a feed given its address or a page linking to it (one request to check it)."""
+
+    def job(panel: JobProgress) -> None:
+        from library.web.client import FetchError
+        from library.web.subscribe import SubscribeError, subscribe
+        from library.web.subscriptions import FeedsFileError
+
+        app.call_from_thread(panel.step, 0, 1)
+        try:
+            feed = subscribe(library, url)
+        except (FetchError, SubscribeError, FeedsFileError) as exc:
+            app.call_from_thread(app.notify, str(exc), title="Not followed", severity="error", markup=False, timeout=12)
+            return
+        app.call_from_thread(app.post_message, LibraryUpdated((), feeds_changed=True))
+        app.call_from_thread(app.notify, f"{feed.name}: R fetches its articles", title="Following", markup=False)
+
+    return _start(app, "follow", "Checking the feed", job)
 
 
 _ADD_TITLES = {

@@ -21,7 +21,7 @@ from ..fileio import LockTimeout, atomic_write
 from ..store import ArticleNotFound
 from .anchoring import ArticleText, settle
 from .model import AnnotationError, Change, TaggedPassage, check_note, check_tag, check_tags, tag_matches
-from .storage import CorruptTagFile, TagFile, dump_tag_file, move_aside, parse_tag_file, read_tag_text
+from .storage import CorruptTagFile, TagFile, copy_aside, dump_tag_file, move_aside, parse_tag_file, read_tag_text
 
 
 def now() -> str:
@@ -32,7 +32,7 @@ class Annotations:
     def __init__(self, library):
         self.library = library
         self.folder = library.root / "annotations"
-        self.problems: list[str] = []  # one line per tag file that had to be moved aside
+        self.problems: list[str] = []  # one line per tag file that is damaged, or was moved aside
         self._cache: dict[str, tuple[str, TagFile]] = {}  # article id -> (file text, parsed)
 
     # -- reading ---------------------------------------------------------------------
@@ -82,9 +82,6 @@ class Annotations:
             for tag in passage.tags:
                 last_used[tag] = max(last_used.get(tag, ""), passage.changed)
         return sorted(last_used, key=lambda t: last_used[t], reverse=True)[:n]
-
-    def tags_of_article(self, article_id: str) -> set[str]:
-        return {tag for p in self.for_article(article_id) for tag in p.tags}
 
     # -- changing --------------------------------------------------------------------
     def add(self, article_id: str, block: int, start: int, end: int, tags, note: str = "",
@@ -138,6 +135,12 @@ class Annotations:
                             note=before.note if new_note is None else new_note, changed=now())
             return self._store(tag_file, Change(before, after))
 
+    def keep_article_details(self, article_id: str) -> None:
+        """Before an article is removed: its title and date go with its passages, which
+        outlive it as orphans (any tag write keeps them up to date too)."""
+        with self._editing(article_id):
+            pass
+
     def remove(self, passage_id: str) -> Change:
         """Delete a passage with all its tags and its note."""
         return self.untag(passage_id)
@@ -174,6 +177,7 @@ class Annotations:
     def _store(tag_file: TagFile, change: Change) -> Change:
         tag_file.passages.pop(change.passage.id, None)
         if change.after is not None:
+            change = Change(change.before, _with_details(change.after, tag_file.details))
             tag_file.passages[change.after.id] = change.after
         return change
 
@@ -197,6 +201,8 @@ class Annotations:
                     p.orphan or text.holds(p.anchor) for p in tag_file.passages.values())):
                 tag_file.passages = {p.id: p for p in settle(tag_file.ordered(), text)}
                 tag_file.content_hash = article.content_hash
+            if article is not None:
+                _keep_article_details(tag_file, article)
             yield tag_file, text
             if _state(tag_file) != before:
                 self._write(tag_file)
@@ -213,7 +219,9 @@ class Annotations:
         """The tag file as on disk (cached while unchanged), re-anchored and saved if the
         article changed since; a read-only library still gets the re-anchored view."""
         tag_file = self._read(article_id)
-        if tag_file.passages and self._article_exists(article_id) and tag_file.content_hash != self._hash_of(article_id):
+        stale = tag_file.content_hash != self._hash_of(article_id)
+        # a damaged file is rewritten (its original kept aside) only by a change the user makes
+        if tag_file.passages and self._article_exists(article_id) and stale and not tag_file.damage:
             try:
                 with self._editing(article_id) as (fresh, _):
                     tag_file = fresh
@@ -225,8 +233,9 @@ class Annotations:
         return tag_file
 
     def _read(self, article_id: str, locked: bool = False) -> TagFile:
-        """The tag file from disk (parsed again only if its bytes changed). A corrupt one is
-        checked again under the lock, then renamed aside and reported in `problems`."""
+        """The tag file from disk (parsed again only if its bytes changed). Under the lock (a
+        change is coming) a corrupt one is renamed aside; otherwise it is only reported in
+        `problems`, like passages skipped as damaged: a command that only reads moves nothing."""
         path = self._path(article_id)
         try:
             raw = read_tag_text(path)
@@ -241,20 +250,29 @@ class Annotations:
             if locked:
                 aside = move_aside(path)
                 self.problems.append(f"{exc}; moved aside to {aside.name}, so this article's tags start afresh")
-                return TagFile(article_id)
-            try:
-                with self._lock():
-                    return self._read(article_id, locked=True)
-            except (AnnotationError, OSError) as failure:
-                self.problems.append(f"{exc}; could not move it aside ({failure})")
-                return TagFile(article_id)
+            else:
+                self._report(f"{exc}; its passages are left out (the next tag of this article moves it aside)")
+            return TagFile(article_id)
+        if tag_file.damage and not locked:
+            self._report(f"{path}: {'; '.join(tag_file.damage)}; showing the {len(tag_file.passages)} "
+                                 "passages that could be read (the file is left as it is)")
         self._cache[article_id] = (raw, _copy(tag_file))
         return tag_file
 
+    def _report(self, problem: str) -> None:
+        if problem not in self.problems:  # a file read again is reported once
+            self.problems.append(problem)
+
     def _write(self, tag_file: TagFile) -> None:
         raw = dump_tag_file(tag_file)
+        path = self._path(tag_file.article_id)
+        aside = copy_aside(path) if tag_file.damage else None  # the file as it was, bad passages and all
         self.library.backlog.record([tag_file.article_id])  # before the write: see library/backlog.py
-        atomic_write(self._path(tag_file.article_id), raw)
+        atomic_write(path, raw)
+        if aside is not None:
+            self.problems.append(f"{path}: {'; '.join(tag_file.damage)}; kept the passages that could be read, "
+                                 f"and the file as it was in {aside.name}")
+            tag_file.damage = ()
         self._cache[tag_file.article_id] = (raw, _copy(tag_file))
 
     def _article(self, article_id: str, required: bool):
@@ -305,9 +323,24 @@ class Annotations:
         raise AnnotationError(f"no tagged passage with id {passage_id!r}")
 
 
+def _keep_article_details(tag_file: TagFile, article) -> None:
+    """Write the article's title and date into its passages (`_store` into new and changed
+    ones), so that they still say where they came from when the article is removed and they
+    live on as orphans."""
+    tag_file.details = (article.title, article.date.isoformat() if article.date else "")
+    for passage in list(tag_file.passages.values()):
+        tag_file.passages[passage.id] = _with_details(passage, tag_file.details)
+
+
+def _with_details(passage: TaggedPassage, details: tuple[str, str]) -> TaggedPassage:
+    if not details[0] or (passage.article_title, passage.article_date) == details:
+        return passage
+    return replace(passage, article_title=details[0], article_date=details[1])
+
+
 def _state(tag_file: TagFile) -> tuple:
     return tag_file.content_hash, tuple(sorted(tag_file.passages.items()))
 
 
 def _copy(tag_file: TagFile) -> TagFile:
-    return TagFile(tag_file.article_id, tag_file.content_hash, dict(tag_file.passages))
+    return TagFile(tag_file.article_id, tag_file.content_hash, dict(tag_file.passages), tag_file.damage)

@@ -79,6 +79,9 @@ class TaggedPassage:
     changed: str
     anchor: Anchor
     orphan: bool = False  # its words could not be found in the current text
+    # the article's title and date when its tags were last written, shown once it is removed
+    article_title: str = ""
+    article_date: str = ""
 
     @property
     def quote(self) -> str:
@@ -101,6 +104,7 @@ class TaggedPassage:
         }
         if self.orphan:
             data["orphan"] = True
+        data.update({k: v for k, v in (("article_title", self.article_title), ("article_date", self.article_date)) if v})
         return data
 
     @classmethod
@@ -114,6 +118,8 @@ class TaggedPassage:
             changed=str(data.get("changed") or data.get("created") or ""),
             anchor=Anchor.from_dict(data["anchor"]),
             orphan=bool(data.get("orphan", False)),
+            article_title=str(data.get("article_title") or ""),
+            article_date=str(data.get("article_date") or ""),
         )
 
     def with_tags(self, tags, changed: str) -> TaggedPassage:

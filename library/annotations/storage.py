@@ -2,7 +2,9 @@
 
 The article file is never rewritten for a tag, so a re-import or a hand edit of the article
 cannot lose tags, and the tag file stays small, readable and diff-friendly. A tag file that
-cannot be read is renamed aside (never overwritten) so the user's data stays on disk.
+cannot be read is renamed aside (never overwritten) so the user's data stays on disk; one bad
+passage only costs itself. The file ends with its passage count, so one cut short (a full disk,
+a crash of an editor) is noticed even where what is left is valid YAML.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from pathlib import Path
 import yaml
 
 from .. import safeyaml
+from ..fileio import atomic_write
 from .model import TaggedPassage
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 ends with `count:`; files of version 1 have none
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -40,6 +43,8 @@ class TagFile:
     article_id: str
     content_hash: str = ""
     passages: dict[str, TaggedPassage] = field(default_factory=dict)
+    damage: tuple[str, ...] = ()  # what was wrong with the file as read (passages skipped, cut short)
+    details: tuple[str, str] = ("", "")  # the article's title and date while it is edited; not stored
 
     def ordered(self) -> list[TaggedPassage]:
         """In reading order; orphans last."""
@@ -66,13 +71,29 @@ def parse_tag_file(raw: str, path: Path, article_id: str) -> TagFile:
     if not isinstance(data, dict) or not isinstance(data.get("passages", []), list):
         raise CorruptTagFile(f"{path}: not a tag file (expected a mapping with a list of passages)")
     tag_file = TagFile(article_id, str(data.get("content_hash") or ""))
-    for number, item in enumerate(data.get("passages") or [], 1):
+    items = data.get("passages") or []
+    damage = []
+    for number, item in enumerate(items, 1):
         try:
             passage = TaggedPassage.from_dict(item, article_id)
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise CorruptTagFile(f"{path}: passage {number} is incomplete or malformed") from None
+            damage.append(f"passage {number} is incomplete or malformed")
+            continue
         tag_file.passages[passage.id] = passage
+    count = data.get("count")
+    if count is None and _version(data) >= 2:
+        damage.append("it is cut short (its last line, the passage count, is missing)")
+    elif count is not None and count != len(items):
+        damage.append(f"it holds {len(items)} passages where {count} were written")
+    tag_file.damage = tuple(damage)
     return tag_file
+
+
+def _version(data: dict) -> int:
+    try:
+        return int(data.get("version") or 1)
+    except (TypeError, ValueError):
+        return FORMAT_VERSION
 
 
 def dump_tag_file(tag_file: TagFile) -> str:
@@ -83,7 +104,8 @@ def dump_tag_file(tag_file: TagFile) -> str:
     )
     passages = [_passage_yaml(p) for p in tag_file.ordered()]
     body = "passages:\n" + "".join(passages) if passages else "passages: []\n"
-    return header + yaml.dump(head, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000) + body
+    ending = f"count: {len(passages)}\n"  # last, so a file cut short lacks it
+    return header + yaml.dump(head, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000) + body + ending
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -95,11 +117,24 @@ def _passage_yaml(passage: TaggedPassage) -> str:
 
 def move_aside(path: Path) -> Path:
     """Rename a corrupt file to a name no writer will ever use, and return that name."""
+    target = _aside_name(path)
+    os.replace(path, target)
+    return target
+
+
+def copy_aside(path: Path) -> Path:
+    """Keep a copy of a damaged file, before it is rewritten with what could be read of it."""
+    target = _aside_name(path)
+    atomic_write(target, path.read_bytes())
+    return target
+
+
+def _aside_name(path: Path) -> Path:
+    """A name beside `path` that no writer will ever use."""
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     number = 1
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-    os.replace(path, target)
     return target

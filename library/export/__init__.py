@@ -42,7 +42,7 @@ def export_passages(library, fmt: str, path, tag: str | None = None, annotations
     records = gather(library, annotations, tag)
     if not records:
         raise ExportError(f"no tagged passages{f' under tag {tag!r}' if tag else ''} to export; {path} not written")
-    left_out = 0
+    written = records
     if fmt == "md":
         data: str | bytes = markdown.render(records, tag)
     elif fmt == "csv":
@@ -50,12 +50,13 @@ def export_passages(library, fmt: str, path, tag: str | None = None, annotations
     elif fmt == "json":
         data = tables.render_json(records, tag)
     else:
-        data, left_out = qdpx.render(library, records, project_name=f"Cuttings: {tag}" if tag else "Cuttings passages")
+        data, written = qdpx.render(library, records, project_name=f"Cuttings: {tag}" if tag else "Cuttings passages")
     try:
         atomic_write(path, data)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return ExportSummary(path, fmt, len(records) - left_out, len({r.article.id for r in records}), left_out)
+    articles = len({r.article.id for r in written})
+    return ExportSummary(path, fmt, len(written), articles, len(records) - len(written))
 
 
 def _check_target(path: Path) -> None:

@@ -35,9 +35,9 @@ def guid(kind: str, key: str) -> str:
     return str(uuid.uuid5(_GUIDS, f"{kind}:{key}"))
 
 
-def render(library, records: list[Record], project_name: str = "Cuttings passages") -> tuple[bytes, int]:
-    """The .qdpx archive and how many passages had to be left out (orphans, whose words are
-    not in the article any more, cannot be placed in its text)."""
+def render(library, records: list[Record], project_name: str = "Cuttings passages") -> tuple[bytes, list[Record]]:
+    """The .qdpx archive and the records it holds: orphans, whose words are not in the article
+    any more, cannot be placed in its text and are left out."""
     ET.register_namespace("", NS)
     user = _user_name()
     user_guid = guid("user", user)
@@ -45,7 +45,7 @@ def render(library, records: list[Record], project_name: str = "Cuttings passage
     project = _el(None, "Project", name=project_name, origin="Cuttings", creatingUserGUID=user_guid,
                   creationDateTime=now, modifyingUserGUID=user_guid, modifiedDateTime=now)
     _el(_el(project, "Users"), "User", guid=user_guid, name=user, id=user)
-    placed, texts, left_out = _place(library, records)
+    placed, texts = _place(library, records)
     tags = tag_tree(t for r, _ in placed for t in r.tags)
     if tags:
         _codebook(project, tags)
@@ -65,12 +65,12 @@ def render(library, records: list[Record], project_name: str = "Cuttings passage
         ET.indent(project)
         document = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(project, encoding="unicode")
         zf.writestr("project.qde", document.encode("utf-8"))
-    return archive.getvalue(), left_out
+    return archive.getvalue(), [r for r, _ in placed]
 
 
 def _place(library, records):
     """Each passage that can be placed with its offsets in its article's text."""
-    placed, texts, left_out = [], {}, 0
+    placed, texts = [], {}
     for record in records:
         article_id = record.article.id
         if article_id not in texts:
@@ -81,11 +81,10 @@ def _place(library, records):
         text = texts[article_id]
         span = None if text is None or record.passage.orphan else text.span(record.passage.anchor)
         if span is None or text.text[span[0] : span[1]] != record.passage.quote:
-            left_out += 1
             continue
         placed.append((record, span))
     used = {r.article.id for r, _ in placed}
-    return placed, {i: t.text for i, t in texts.items() if i in used}, left_out
+    return placed, {i: t.text for i, t in texts.items() if i in used}
 
 
 def _codebook(project, tags: list[str]) -> None:

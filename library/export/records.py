@@ -36,7 +36,7 @@ def gather(library, annotations, tag: str | None = None) -> list[Record]:
     records = []
     sources: dict[str, Source] = {}
     for passage in annotations.passages(tag=tag):
-        article = sources.get(passage.article_id) or sources.setdefault(passage.article_id, _source(library, passage.article_id))
+        article = sources.get(passage.article_id) or sources.setdefault(passage.article_id, _source(library, passage))
         tags = tuple(t for t in passage.tags if tag is None or tag_matches(t, tag))
         records.append(Record(passage, article, tags))
     records.sort(key=lambda r: (r.article.date is None, r.article.date or "", r.article.title.casefold(),
@@ -44,9 +44,10 @@ def gather(library, annotations, tag: str | None = None) -> list[Record]:
     return records
 
 
-def _source(library, article_id: str) -> Source:
+def _source(library, passage: TaggedPassage) -> Source:
+    article_id = passage.article_id
     try:
         e = library.entry(article_id)
-    except ArticleNotFound:
-        return Source(article_id, f"(removed article {article_id})")
+    except ArticleNotFound:  # what the passage kept of it
+        return Source(article_id, passage.article_title or f"(removed article {article_id})", date=passage.article_date or None)
     return Source(e.id, e.title, e.source, e.date, e.url, e.author)

@@ -9,6 +9,11 @@ Two things trafilatura leaves out are taken from the page first: the lead under 
 (marked by a class such as "standfirst" or "dek", or repeated in the meta description), which
 becomes the standfirst, and <figcaption> text, which it drops with the <figure> (version 2.3
 has no option to keep it) and which becomes a caption block.
+
+trafilatura's time grows faster than the page (about 5 s for 1 MB of links), so what never holds
+text (scripts, styles, inline SVG, comments: most of a large page's bytes) is removed first, and
+a page still larger than MAX_ELEMENTS is walked directly, its story element only, with the
+metadata read from its <head>: every page is read in time proportional to its size.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ _BREAKS = {"br", "lb", "hr"}
 _BREAK = "\0"  # a line break in the markup; newlines in the source are only white space
 _LEAD_CLASS = re.compile(r"(?:^|[-_])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|sub-headline|strapline)(?:$|[-_])")
 _OUTSIDE_STORY = {"nav", "footer", "aside", "form"}
+_NEVER_TEXT = ("style", "noscript", "svg", "template", "math")
+MAX_ELEMENTS = 10_000  # about 400 KB of markup without scripts: extraction stays under half a second
+METADATA_CHARS = 100_000
+_DATES = {"extensive_search": False, "original_date": True}
 
 
 def parse_html(text: str, path: Path) -> Article:
@@ -51,16 +60,23 @@ def parse_html(text: str, path: Path) -> Article:
 
     try:
         tree = trafilatura.load_html(text)
+        if tree is not None:
+            _strip_non_text(tree)
         lead = _lead(tree) if tree is not None else ""
         captions = _unwrap_captions(tree) if tree is not None else set()
-        doc = None if tree is None else trafilatura.bare_extraction(
-            tree,
-            with_metadata=True,
-            favor_recall=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        if tree is None:
+            doc = None
+        elif sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
+            doc = _large_page(tree)
+        else:
+            doc = trafilatura.bare_extraction(
+                tree,
+                with_metadata=True,
+                favor_recall=True,
+                include_comments=False,
+                include_tables=True,
+                date_extraction_params=_DATES,
+            )
     except Exception as exc:  # the extractor meets every kind of broken page; report, do not crash
         raise ImportFailure(path, f"cannot read this HTML ({type(exc).__name__})") from None
     blocks = list(element_blocks(doc.body)) if doc is not None and doc.body is not None else []
@@ -80,6 +96,29 @@ def parse_html(text: str, path: Path) -> Article:
         author=clean_text((doc.author or "").replace(";", ",")),
         url=(doc.url or "").strip(),
     )
+
+
+def _strip_non_text(tree) -> None:
+    """Remove scripts (but not JSON-LD, which holds the date and author), styles, inline SVG
+    and comments, keeping the text that follows each."""
+    from lxml import etree
+
+    for script in tree.xpath('//script[not(@type="application/ld+json")]'):
+        script.drop_tree()
+    etree.strip_elements(tree, *_NEVER_TEXT, etree.Comment, with_tail=False)
+
+
+def _large_page(tree):
+    """A page too large for trafilatura: metadata from its first METADATA_CHARS of markup
+    (head, headline, byline and dateline come first), text from its story element (<article>,
+    <main> or <body>), whose navigation, asides and footers the walk skips."""
+    import lxml.html
+    from trafilatura.metadata import extract_metadata
+
+    top = lxml.html.fromstring(lxml.html.tostring(tree, encoding="unicode")[:METADATA_CHARS])
+    doc = extract_metadata(top, date_config=_DATES)
+    doc.body = next(iter(tree.xpath("//article | //main | //body")), tree)
+    return doc
 
 
 def _lead(tree) -> str:

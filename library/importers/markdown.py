@@ -27,10 +27,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Inline patterns never scan past the next mark of their own kind (no [ inside [...], no * inside
+# *...*), so a line of `[a[a[a...` or `*a *a *a ...` costs its length, not its length squared.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)|\[([^\[\]]+)\]\[[^\[\]]*\]")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _HIDE = 0xE000  # escaped marks wait in the private-use area while the patterns run
 _HIDDEN = re.compile("[\ue000-\ue0ff]")
@@ -43,7 +44,7 @@ def parse_markdown(text: str, path: Path) -> Article:
     except ArticleFileError as exc:
         raise ImportFailure(path, str(exc).removeprefix(f"{path}:").strip()) from None
     title = _text(front, "title")
-    lines = _normalise(_HTML_COMMENT.sub("", body)).split("\n")
+    lines = _normalise(_without_comments(body)).split("\n")
     first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.endswith("\0")), None)
     if first is not None and (not title or clean_text(lines[first][3:-1]) == title):
         title = clean_text(lines.pop(first)[3:-1])
@@ -69,6 +70,16 @@ def parse_markdown(text: str, path: Path) -> Article:
         url=_text(front, "url", "link", "canonical"),
         tags=_tags(front.get("tags") or front.get("keywords")),
     )
+
+
+def _without_comments(text: str) -> str:
+    """The text without <!-- ... --> comments (an unclosed one is left as text). A loop of
+    finds, because a pattern would scan to the end from every <!-- of an unclosed run."""
+    kept, position = [], 0
+    while (start := text.find("<!--", position)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        kept.append(text[position:start])
+        position = end + 3
+    return "".join(kept) + text[position:]
 
 
 def _normalise(body: str) -> str:

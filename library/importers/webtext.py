@@ -23,6 +23,7 @@ from .bylines import is_dateline, is_name, is_outlet, is_role, parse_byline, spl
 from .captions import is_bare_credit, is_credit, join_caption, key, near_repeat
 
 HEADER_SPAN = 12  # live lines at the top where title, dateline, byline and standfirst sit
+MAX_PULL_QUOTES = 50
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙○■□➢►▶✓✔*+\-–—]\s+|(?=\d{1,2}[.)]\s+\S))")
 _QUOTE_MARK = re.compile(r"^\s*>\s?")
@@ -90,6 +91,7 @@ def _lines(text: str) -> list[_Line]:
     raw = [line.rstrip() for line in text.split("\n")]
     wrap = _wrap_width(raw)
     out: list[_Line] = []
+    pieces: list[list[str]] = []  # the raw lines of each entry, joined once (not once per line)
     previous = ""
     for line in raw:
         if not line.strip():
@@ -97,14 +99,19 @@ def _lines(text: str) -> list[_Line]:
             continue
         bullet = _BULLET.match(line)
         if wrap and previous and len(previous) >= 0.75 * wrap and not bullet and out:
-            out[-1].text = clean_text(out[-1].text + " " + line)
+            pieces[-1].append(line)
         elif bullet:
-            out.append(_Line(clean_text(line[bullet.end() :]), "bullet"))
+            out.append(_Line("", "bullet"))
+            pieces.append([line[bullet.end() :]])
         elif _QUOTE_MARK.match(line):
-            out.append(_Line(clean_text(_QUOTE_MARK.sub("", line)), "quote"))
+            out.append(_Line("", "quote"))
+            pieces.append([_QUOTE_MARK.sub("", line)])
         else:
-            out.append(_Line(clean_text(line)))
+            out.append(_Line(""))
+            pieces.append([line])
         previous = line
+    for entry, lines in zip(out, pieces):
+        entry.text = clean_text(" ".join(lines))
     return [line for line in out if line.text]
 
 
@@ -258,12 +265,18 @@ def _mark_repeated_captions(live: list[_Line]) -> None:
 
 
 def _mark_headings(live: list[_Line]) -> None:
+    following: list[_Line | None] = []  # for each line, the next one that is not dropped
+    after = None
+    for line in reversed(live):
+        following.append(after)
+        if line.role != "drop":
+            after = line
+    following.reverse()
     for index, line in enumerate(live):
         if line.role:
             continue
         before = live[index - 1] if index else None
-        after = next((later for later in live[index + 1 :] if later.role != "drop"), None)
-        if _heading_score(line.text, before, after) >= 3:
+        if _heading_score(line.text, before, following[index]) >= 3:
             line.role = "heading"
 
 
@@ -297,12 +310,15 @@ def _heading_score(text: str, before: _Line | None, after: _Line | None) -> floa
 
 
 def _mark_pull_quotes(live: list[_Line]) -> None:
-    """A quotation set apart on its own line that repeats words from the body is a pull quote."""
+    """A quotation set apart on its own line that repeats words from the body is a pull quote.
+    Each candidate is looked for in the whole body, so only the first MAX_PULL_QUOTES are
+    (a page has a handful; thousands of quoted lines would make the work quadratic)."""
     bodies = [key(line.text) for line in live if not line.role]
-    for line in live:
-        text = line.text
-        if line.role or len(text) > 300 or text[0] not in _OPEN_QUOTES or text[-1] not in "\"”’'»":
-            continue
-        inner = key(text)
+    candidates = [
+        line for line in live
+        if not line.role and len(line.text) <= 300 and line.text[0] in _OPEN_QUOTES and line.text[-1] in "\"”’'»"
+    ]
+    for line in candidates[:MAX_PULL_QUOTES]:
+        inner = key(line.text)
         if len(inner) >= 20 and sum(inner in body for body in bodies) >= 2:
             line.role = "quote"

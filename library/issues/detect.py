@@ -6,7 +6,11 @@ the text itself gives ("... opposing positions on towering issues:" followed by 
 "issues such as Taiwan, trade and human rights"). The score grows with distinct cues, repeated
 evidence and listing, and shrinks with article length, so it means the same in a short news item
 and a long essay. One passing word never makes an issue: a hit needs a cue or a listing, and
-two passages or a listing. The title and standfirst are read too (their passages carry
+two passages or a listing. Weak cues (words with an everyday sense too: "vote", "talks",
+"defence") count only beside a cue or related name of the same issue, so a sports report on a poll of fans or a
+club's defence is not about elections or the military. An article with several context words
+of sport and entertainment news (data/context.yaml) needs two different cues, weak ones not
+counting: a spy film is not about espionage. The title and standfirst are read too (their passages carry
 TITLE_BLOCK and STANDFIRST_BLOCK): a title names what an article is about, so a cue there counts
 double and is enough evidence on its own, which a one-line feed item needs.
 """
@@ -17,16 +21,17 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import TITLE_BLOCK
-from .matcher import MARKER, fold
+from .matcher import CONTEXT, MARKER, fold
 from .passages import MAX_PASSAGE, Sentences
 from .taxonomy import Taxonomy
 
 THRESHOLD = 0.4  # the lowest score reported
 MAX_PASSAGES = 200  # per issue (plus the list items naming it)
+CONTEXT_WORDS = 2  # different context words that make an article one about sport or entertainment
 WORDS_PER_UNIT = 800  # articles longer than this need proportionally more evidence
 _HEAD = -TITLE_BLOCK  # the title and standfirst come before the blocks in detection's own numbering
 
@@ -62,30 +67,43 @@ class _Tally:
     """The evidence for one issue in one article."""
 
     cues: Counter = field(default_factory=Counter)
+    weak: Counter = field(default_factory=Counter)
     entities: Counter = field(default_factory=Counter)
     listed: int = 0
     passages: dict = field(default_factory=dict)
     titled: bool = False  # a cue in the title
 
-    def score(self, words: int) -> float:
+    def score(self, words: int, offtopic: bool = False) -> float:
         """0..1: each distinct cue counts 1, a repeat 0.35, a related name 0.5 (a repeat 0.15),
         a listing 1.5; repeats and listings saturate. Articles longer than WORDS_PER_UNIT
         need sqrt(length) times as much evidence for the same score."""
         scale = max(1.0, words / WORDS_PER_UNIT) ** 0.5
         cap = 10 * scale  # a longer text needs more repeats, so it may count more of them
+        counted = (self.cues, self.weak) if self.backed and not offtopic else (self.cues,)
+        distinct = sum(len(c) for c in counted)
         strength = (
-            len(self.cues)
+            distinct
             + self.titled
-            + 0.35 * min(sum(self.cues.values()) - len(self.cues), cap)
+            + 0.35 * min(sum(n for c in counted for n in c.values()) - distinct, cap)
             + 0.5 * len(self.entities)
             + 0.15 * min(sum(self.entities.values()) - len(self.entities), cap)
             + 1.5 * min(self.listed, 2)
         )
         return 1 - math.exp(-strength / scale / 2.5)
 
-    def enough(self, score: float) -> bool:
-        """Names add weight but never make an issue alone; one passing mention is not enough."""
-        return score >= THRESHOLD and bool(self.cues or self.listed) and (len(self.passages) >= 2 or self.listed > 0 or self.titled)
+    @property
+    def backed(self) -> bool:
+        """Whether weak cues count: beside a cue, a listing or a related name."""
+        return bool(self.cues or self.listed or self.entities)
+
+    def enough(self, score: float, offtopic: bool = False) -> bool:
+        """Names add weight but never make an issue alone, nor do weak cues; one passing
+        mention is not enough. Off topic, it takes two different cues or a listing."""
+        if offtopic:
+            cued = len(self.cues) >= 2 or self.listed
+        else:
+            cued = self.cues or self.listed or (self.weak and self.entities)
+        return score >= THRESHOLD and bool(cued) and (len(self.passages) >= 2 or self.listed > 0 or self.titled)
 
 
 class _Evidence:
@@ -96,10 +114,17 @@ class _Evidence:
         self.tallies: dict[int, _Tally] = {}
         self.marks: list[tuple[int, int, int]] = []  # (start, end, issue) in article coordinates
 
-    def add(self, issue: int, phrase: str, is_entity: bool, block: int, start: int, end: int) -> None:
-        tally = self.tallies.setdefault(issue, _Tally())
-        (tally.entities if is_entity else tally.cues)[phrase] += 1
-        tally.titled |= block == 0 and not is_entity
+    def add(self, issue: int, phrase: str, is_entity: bool, block: int, start: int, end: int, weak: bool = False) -> None:
+        tally = self.tallies.get(issue)
+        if tally is None:
+            tally = self.tallies[issue] = _Tally()
+        if is_entity:
+            tally.entities[phrase] += 1
+        elif weak:
+            tally.weak[phrase] += 1
+        else:
+            tally.cues[phrase] += 1
+            tally.titled |= block == 0
         if len(tally.passages) < MAX_PASSAGES:  # in a huge text, later passages are not even cut out
             passage = self.article.passage(block, start, end)
             tally.passages[passage[:3]] = passage
@@ -121,21 +146,21 @@ class _Evidence:
 def detect(taxonomy: Taxonomy, texts: Sequence[str], mentions: Sequence = (), kinds: Sequence[str] | None = None,
            title: str = "", standfirst: str = "") -> list[IssueHit]:
     """The issues of one article (its blocks' texts, title and standfirst), strongest first.
-    `mentions` are the recogniser's names in the blocks."""
+    `mentions` are the recogniser's names in the blocks (numbered from 0 as in `texts`)."""
     if not taxonomy.issues or not (texts or title or standfirst):
         return []
     article = _Article([title, standfirst, *texts])
-    mentions = [replace(m, block=m.block + _HEAD) for m in mentions]
     kinds = ["title", "standfirst", *kinds] if kinds is not None else None
     evidence = _Evidence(article)
     found = taxonomy.matcher.find(article.joined)
-    nouns = _add_matches(evidence, article, taxonomy.matcher, found, mentions)
+    nouns, context = _add_matches(evidence, article, taxonomy.matcher, found, mentions)
     _add_mentions(evidence, article, taxonomy.matcher, found, mentions)
     evidence.listed(_list_items(article, kinds, nouns))
+    offtopic = len(context) >= CONTEXT_WORDS
     hits = []
     for index, tally in evidence.tallies.items():
-        score = tally.score(article.words)
-        if tally.enough(score):
+        score = tally.score(article.words, offtopic)
+        if tally.enough(score, offtopic):
             issue = taxonomy.issues[index]
             passages = tuple(Passage(b - _HEAD, lo, hi, text) for b, lo, hi, text in sorted(tally.passages.values()))
             hits.append(IssueHit(issue.id, issue.label, round(score, 3), passages))
@@ -143,19 +168,21 @@ def detect(taxonomy: Taxonomy, texts: Sequence[str], mentions: Sequence = (), ki
     return hits
 
 
-def _add_matches(evidence: _Evidence, article: _Article, matcher, found, mentions) -> list[tuple[int, int, int]]:
-    """Evidence from cue and name matches; returns the list nouns met on the way."""
+def _add_matches(evidence: _Evidence, article: _Article, matcher, found, mentions) -> tuple[list[tuple[int, int, int]], set[str]]:
+    """Evidence from cue and name matches; returns the list nouns and context words met on the way."""
     orgs = _Names(article, [m for m in mentions if m.kind == "org"])
-    nouns = []
+    nouns, context = [], set()
     for match in found:
         block, start, end = article.local(match.start, match.end)
         inside = orgs.around(match.start, match.end)
         for target in match.targets:
             if target.issue == MARKER:
                 nouns.append((block, start, end))
+            elif target.issue == CONTEXT:
+                context.add(target.phrase)
             elif inside is None or target.issue in matcher.names.get(inside, ()):  # not "Civil Defense Authority"
-                evidence.add(target.issue, target.phrase, target.entity, block, start, end)
-    return nouns
+                evidence.add(target.issue, target.phrase, target.entity, block, start, end, target.weak)
+    return nouns, context
 
 
 def _add_mentions(evidence: _Evidence, article: _Article, matcher, found, mentions) -> None:
@@ -163,10 +190,11 @@ def _add_mentions(evidence: _Evidence, article: _Article, matcher, found, mentio
     matched = [(m.start, m.end) for m in found]
     for mention in mentions:
         issues = matcher.names.get(fold(mention.canonical))
-        start = article.starts[mention.block] + mention.start
+        block = mention.block + _HEAD
+        start = article.starts[block] + mention.start
         if issues and not _overlaps(matched, start, start + (mention.end - mention.start)):
             for issue in issues:
-                evidence.add(issue, mention.canonical, True, mention.block, mention.start, mention.end)
+                evidence.add(issue, mention.canonical, True, block, mention.start, mention.end)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -180,7 +208,8 @@ class _Names:
     """Spans of recognised names, to tell whether a cue word is part of a longer name."""
 
     def __init__(self, article: _Article, mentions: Sequence):
-        spans = sorted((article.starts[m.block] + m.start, article.starts[m.block] + m.end, m.canonical) for m in mentions)
+        starts = article.starts[_HEAD:]  # mentions are in the blocks
+        spans = sorted((starts[m.block] + m.start, starts[m.block] + m.end, m.canonical) for m in mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
 

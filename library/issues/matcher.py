@@ -19,6 +19,7 @@ _UNIFY = (("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u2010", "-"), ("
 _WORDS = re.compile(r"[\s\-\u2010\u2011]+")
 _CVC = re.compile(r"[^aeiou][aeiou][bdfglmnprt]\Z")
 MARKER = -1  # the issue index of a marker phrase (a word the caller looks for, of no issue)
+CONTEXT = -2  # the issue index of a context word (of news that is not about politics)
 
 
 def unify(text: str) -> str:
@@ -45,6 +46,7 @@ class Target:
     issue: int  # index into the taxonomy's issue list
     phrase: str  # as written in the taxonomy
     entity: bool
+    weak: bool = False  # a weak cue: it counts only beside a cue of the same issue
 
 
 class Match(NamedTuple):
@@ -59,19 +61,21 @@ class PhraseMatcher:
     second automaton over the text as it is. That second scan also keeps short acronyms from
     stopping at every "ai" in "said"."""
 
-    def __init__(self, issues: Sequence, markers: Sequence[str] = ()):
+    def __init__(self, issues: Sequence, markers: Sequence[str] = (), context: Sequence[str] = ()):
         anycase: dict[str, list[Target]] = {}
         exact: dict[str, list[Target]] = {}
         self.names: dict[str, set[int]] = {}  # folded name -> issues, for recogniser mentions
         phrases = [(m, Target(MARKER, m, False), False) for m in markers]
+        phrases += [(c, Target(CONTEXT, c, False), True) for c in context]
         for index, issue in enumerate(issues):
             phrases += [(p, Target(index, p, False), True) for p in issue.cues]
+            phrases += [(p, Target(index, p, False, weak=True), True) for p in issue.weak_cues]
             phrases += [(p, Target(index, p, True), False) for p in issue.entities]
         for phrase, target, inflect in phrases:
             table, prepare = (exact, unify) if phrase != phrase.lower() else (anycase, fold)
             for form in variants(phrase, inflect):
                 table.setdefault(prepare(form), []).append(target)
-            if target.issue != MARKER:
+            if target.issue >= 0:
                 self.names.setdefault(fold(phrase), set()).add(target.issue)
         self._scans = [(prepare, _automaton(table)) for prepare, table in ((fold, anycase), (unify, exact)) if table]
 

@@ -8,7 +8,8 @@ them, in the shipped file's format (a list under `issues:`, or a bare list):
         label: The Arctic
         cues: [polar silk road, icebreaker]
       - id: taiwan                       # given fields replace the shipped ones ...
-        extra_cues: [strait crossing]    # ... extra_cues / extra_entities add to them
+        extra_cues: [strait crossing]    # ... extra_cues / extra_weak_cues / extra_entities add to them
+        extra_weak_cues: [strait]        # weak cues count only beside a cue (see issues.yaml)
       - id: climate
         disabled: true
 
@@ -31,6 +32,7 @@ import yaml
 from .. import safeyaml
 
 SHIPPED = Path(__file__).with_name("data") / "issues.yaml"
+CONTEXT = Path(__file__).with_name("data") / "context.yaml"
 USER_FILE = "issues.yaml"
 MAX_FILE_BYTES = 1_000_000
 MAX_CUE_CHARS = 80
@@ -38,7 +40,7 @@ MAX_CUE_WORDS = 8
 MAX_PHRASES = 300  # cues or entities of one issue
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
-_LISTS = ("cues", "entities", "extra_cues", "extra_entities")
+_LISTS = ("cues", "weak_cues", "entities", "extra_cues", "extra_weak_cues", "extra_entities")
 _TEXTS = ("label", "description")
 _FIELDS = ("id", "disabled", *_TEXTS, *_LISTS)
 
@@ -50,6 +52,7 @@ class IssueDef:
     description: str
     cues: tuple[str, ...]
     entities: tuple[str, ...]
+    weak_cues: tuple[str, ...] = ()  # words with everyday senses too: they count only beside a cue
 
 
 class EntryError(ValueError):
@@ -92,17 +95,23 @@ class Taxonomy:
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever any issue definition changes, so cached results can be invalidated."""
-        data = [[i.id, i.label, i.description, i.cues, i.entities] for i in self.issues]
+        data = [[i.id, i.label, i.description, i.cues, i.entities, i.weak_cues] for i in self.issues]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
     @cached_property
     def matcher(self):
         """The compiled cue and entity matcher, built once per taxonomy. It also finds the words
-        that open a list of issues in a text, so detection needs no second scan for them."""
+        that open a list of issues in a text and the context words of sport and entertainment
+        news, so detection needs no second scan for them."""
         from .detect import LIST_NOUNS
         from .matcher import PhraseMatcher
 
-        return PhraseMatcher(self.issues, markers=LIST_NOUNS)
+        return PhraseMatcher(self.issues, markers=LIST_NOUNS, context=_context_words())
+
+
+def _context_words() -> tuple[str, ...]:
+    """The shipped context words (data/context.yaml: one list under `context:`)."""
+    return tuple(yaml.safe_load(CONTEXT.read_text(encoding="utf-8"))["context"])
 
 
 # -- reading a file ---------------------------------------------------------------------------
@@ -225,6 +234,7 @@ def _apply(issues: dict[str, IssueDef], entry: dict, path: Path, warnings: list[
         description=value.get("description", old.description),
         cues=_merged(value.get("cues", old.cues), value.get("extra_cues", ())),
         entities=_merged(value.get("entities", old.entities), value.get("extra_entities", ())),
+        weak_cues=_merged(value.get("weak_cues", old.weak_cues), value.get("extra_weak_cues", ())),
     )
 
 

@@ -38,11 +38,15 @@ def user_agent() -> str:
 
 class FetchError(Exception):
     """A request that brought nothing usable; `str()` is one line naming the address.
-    `retry_at` is set when the server asked to be left alone until then (429/503)."""
+    `retry_at` is set when the server asked to be left alone until then (429/503); `transient`
+    when trying again later may well work (no connection, a timeout, a server error)."""
 
-    def __init__(self, url: str, reason: str, status: int | None = None, retry_at: dt.datetime | None = None):
+    def __init__(
+        self, url: str, reason: str, status: int | None = None, retry_at: dt.datetime | None = None, transient: bool = False
+    ):
         super().__init__(f"{url}: {reason}")
         self.url, self.reason, self.status, self.retry_at = url, reason, status, retry_at
+        self.transient = transient or status in (408, 425, 429) or (status or 0) >= 500
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,6 @@ class Fetcher:
         self._hosts: dict[str, threading.BoundedSemaphore] = defaultdict(lambda: threading.BoundedSemaphore(host_slots))
         self._hosts_lock = threading.Lock()
         self.max_bytes = max_bytes
-        self.requests = 0  # how many requests went out, for tests and benchmarks
 
     def close(self) -> None:
         self._client.close()
@@ -131,19 +134,18 @@ class Fetcher:
         with self._hosts_lock:
             host_slot = self._hosts[host_key(url)]
         with host_slot, self._total:
-            self.requests += 1
             try:
                 with self._client.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
             except httpx.TimeoutException as exc:
                 what = "connecting" if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)) else "waiting for an answer"
-                raise FetchError(url, f"timed out {what} ({parts.hostname})") from None
+                raise FetchError(url, f"timed out {what} ({parts.hostname})", transient=True) from None
             except httpx.ConnectError as exc:
-                raise FetchError(url, f"cannot connect to {parts.hostname}: {_plain(exc)}") from None
+                raise FetchError(url, f"cannot connect to {parts.hostname}: {_plain(exc)}", transient=True) from None
             except httpx.DecodingError:
                 raise FetchError(url, "the server sent a broken gzip/deflate body") from None
             except httpx.HTTPError as exc:
-                raise FetchError(url, f"network error ({type(exc).__name__}: {_plain(exc)})") from None
+                raise FetchError(url, f"network error ({type(exc).__name__}: {_plain(exc)})", transient=True) from None
 
     def _read(self, url: str, response: httpx.Response) -> tuple[int, str | None, tuple[bytes, dict]]:
         status = response.status_code

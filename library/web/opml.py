@@ -31,9 +31,9 @@ def read_opml(path: Path) -> list[OpmlFeed]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        root = etree.fromstring(Path(path).read_bytes(), parser)
     except OSError as exc:
-        raise OpmlError(f"{path}: cannot read it ({exc})") from None
+        raise OpmlError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except etree.XMLSyntaxError as exc:
         raise OpmlError(f"{path}: not valid XML ({exc.msg})") from None
     if root.tag != "opml" or root.find("body") is None:

@@ -30,8 +30,12 @@ class Page:
     url: str  # where it was fetched from, after redirects
 
 
-def fetch_page(fetcher: Fetcher, url: str) -> Page:
-    """Fetch `url` and extract its article; a FetchError names the address and the problem."""
+def fetch_page(url: str, fetcher: Fetcher | None = None) -> Page:
+    """Fetch `url` and extract its article; a FetchError names the address and the problem.
+    Nothing is stored: the Add dialog previews the article before the user saves it."""
+    if fetcher is None:
+        with Fetcher() as own:
+            return fetch_page(url, own)
     fetched = fetcher.get(url, accept=PAGE_ACCEPT)
     html = page_text(fetched)
     return Page(extract_article(html, fetched.url), html, fetched.url)

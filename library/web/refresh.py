@@ -8,16 +8,18 @@ no half article and the next fetch takes up the rest. An entry is never imported
 skipped when its id or link was seen, when the library already holds its address, and the
 library itself refuses the same content twice.
 
-A feed's ETag and Last-Modified are kept only when all its new entries were stored: a page
-that failed to come is tried again next time instead of hiding behind a 304.
+A page that failed for a passing reason (a timeout, a 5xx) is tried again next time, and the
+feed's ETag and Last-Modified are then not kept, so the entry does not hide behind a 304. A page
+that will never come (a 404, a PDF) leaves the entry's own text as the article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -57,11 +59,12 @@ class FeedReport:
 
 @dataclass
 class _Fetch:
-    """A worker's result: the feed's new articles, not yet stored."""
+    """One feed's refresh, filled in by its worker and (`stored`, `report.new`) the calling thread."""
 
     feed: Subscription
     report: FeedReport
-    items: list = field(default_factory=list)  # (entry key, Article, page html or None)
+    stored: dict = field(default_factory=dict)  # entry key -> article id, stored by the calling thread
+    given_up: list[str] = field(default_factory=list)  # entries with no text to be had: seen, no article
     validators: dict = field(default_factory=dict)  # etag, last_modified
     keys: list[str] = field(default_factory=list)  # every entry key in the feed now
     complete: bool = True  # every new entry became an article
@@ -78,39 +81,69 @@ def refresh_feeds(
     stop: threading.Event | None = None,
 ) -> list[FeedReport]:
     """Fetch the named feeds (all when None) and store their new articles. `on_progress(done,
-    total, report)` is called on this thread after each feed; setting `stop` ends the refresh
-    after the feeds under way (what they brought is kept)."""
+    total, report)` is called on this thread after each feed. Setting `stop` (from another
+    thread: the app's cancel) ends the refresh within a moment; what was stored is kept, and
+    the next refresh takes up the rest."""
     feeds = _chosen(load_feeds(library), names)
-    stop = stop or threading.Event()
+    halt = threading.Event()  # tells the workers to stop; the caller's `stop` is only read
     known = {canonical_url(e.url) for e in library.entries() if e.url}
     own = fetcher is None
     fetcher = fetcher or Fetcher()
+    inbox: queue.Queue = queue.Queue()
     reports: list[FeedReport] = []
+    under_way: dict[str, _Fetch] = {}  # feeds whose articles are being stored
     states: dict[str, tuple[dict, str | None]] = {}
     last_save = time.monotonic()
     pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="cuttings-fetch")
     try:
         with library.bulk():
-            futures = [pool.submit(_fetch_feed, fetcher, feed, known, stop) for feed in _hosts_taking_turns(feeds)]
-            for future in as_completed(futures):
-                fetch = future.result()
-                states[fetch.feed.name] = _store(library, fetch, keep_originals)
+            for feed in _hosts_taking_turns(feeds):
+                pool.submit(_worker, fetcher, feed, known, halt, inbox.put)
+            while len(reports) < len(feeds) and not (stop and stop.is_set()):
+                message = _next(inbox)
+                if message is None:
+                    continue
+                kind, fetch = message[0], message[1]
+                if kind == "crash":
+                    raise fetch
+                if kind == "entry":
+                    under_way[fetch.feed.name] = fetch
+                    _store(library, fetch, *message[2:], keep_originals)
+                    continue
+                under_way.pop(fetch.feed.name, None)
+                states[fetch.feed.name] = _state(fetch)
                 reports.append(fetch.report)
                 if on_progress:
                     on_progress(len(reports), len(feeds), fetch.report)
                 if time.monotonic() - last_save > SAVE_EVERY:
                     update_states(library, states)
                     states, last_save = {}, time.monotonic()
-                if stop.is_set():
-                    break
     finally:
-        stop.set()
+        halt.set()
         pool.shutdown(wait=False, cancel_futures=True)
+        for fetch in under_way.values():  # interrupted part way: keep what was stored
+            fetch.complete = False
+            states[fetch.feed.name] = _state(fetch)
         update_states(library, states)
         if own:
             fetcher.close()
     order = {feed.name: i for i, feed in enumerate(feeds)}
     return sorted(reports, key=lambda r: order[r.name])
+
+
+def _next(inbox: queue.Queue):
+    """The next message from the workers; a short wait keeps ctrl+c prompt."""
+    try:
+        return inbox.get(timeout=0.2)
+    except queue.Empty:
+        return None
+
+
+def _worker(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event, send) -> None:
+    try:
+        send(("done", _fetch_feed(fetcher, feed, known, stop, send)))
+    except BaseException as exc:  # a bug, not a network failure: the calling thread raises it
+        send(("crash", exc))
 
 
 def _chosen(feeds: list[Subscription], names: list[str] | None) -> list[Subscription]:
@@ -135,8 +168,9 @@ def _hosts_taking_turns(feeds: list[Subscription]) -> list[Subscription]:
     return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
 
 
-def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event) -> _Fetch:
-    """Runs in a worker: the feed request, then the pages of its new summary-only entries."""
+def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: threading.Event, send) -> _Fetch:
+    """Runs in a worker: the feed request, then the pages of its new summary-only entries,
+    each entry's article sent to the calling thread to store as soon as it is ready."""
     from ..importers.feeds import entry_article
 
     state = feed.state
@@ -179,14 +213,17 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
             fetch.complete = False
             break
         article = entry_article(entry, document.title)
-        html = None
+        html = page = None
         if not carries_full_text(article) and article.url:
             try:
-                page = fetch_page(fetcher, article.url)
+                page = fetch_page(article.url, fetcher)
             except FetchError as exc:
                 report.page_errors.append(str(exc))
-                fetch.complete = False
-                continue
+                if exc.transient:
+                    fetch.complete = False  # tried again next time
+                    continue
+                page = None  # never coming (404, a PDF): the entry's own text is all there is
+        if page is not None:
             html = page.html
             article = replace(
                 page.article,
@@ -198,14 +235,25 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
             )
         if not article.blocks:
             report.page_errors.append(f"{article.url or key}: the entry has no text")
+            fetch.given_up.append(key)
             continue
         tags = tuple(dict.fromkeys((*feed.tags, *article.tags)))
-        fetch.items.append((key, replace(article, tags=tags), html))
+        send(("entry", fetch, key, replace(article, tags=tags), html))
     return fetch
 
 
-def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | None]:
-    """On the calling thread: store the articles, and return the feed's new state."""
+def _store(library, fetch: _Fetch, key: str, article, html: str | None, keep_originals: bool) -> None:
+    """On the calling thread: one entry's article into the library (an atomic write)."""
+    result = library.add(article, replace_previous=False)
+    fetch.stored[key] = result.id
+    if result.status == "imported":
+        fetch.report.new.append(result.id)
+        if keep_originals and html is not None:
+            keep_original(library, result.id, html)
+
+
+def _state(fetch: _Fetch) -> tuple[dict, str | None]:
+    """The feed's state after its refresh, and its new address after a permanent redirect."""
     state = dict(fetch.feed.state)
     if fetch.skipped:
         return state, None
@@ -214,17 +262,9 @@ def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | No
     state["retry_at"] = fetch.validators.get("retry_at", "")
     if report.status in ("failed", "gone", "waiting"):
         return state, None
-    seen = fetch.feed.seen
-    for key, article, html in fetch.items:
-        result = library.add(article, replace_previous=False)
-        seen[key] = result.id
-        if result.status == "imported":
-            report.new.append(result.id)
-            if keep_originals and html is not None:
-                keep_original(library, result.id, html)
-    if fetch.keys:  # forget entries that left the feed; keep what it still shows
-        current = set(fetch.keys)
-        seen = {k: v for k, v in seen.items() if k in current}
+    seen = {**fetch.feed.seen, **dict.fromkeys(fetch.given_up, ""), **fetch.stored}
+    if fetch.keys and fetch.complete:  # forget entries that left the feed; keep what it still shows
+        seen = {k: v for k, v in seen.items() if k in set(fetch.keys)}
     state["seen"] = seen
     state["articles"] = int(state.get("articles") or 0) + len(report.new)
     if fetch.complete:
@@ -233,7 +273,7 @@ def _store(library, fetch: _Fetch, keep_originals: bool) -> tuple[dict, str | No
         state["etag"] = state["last_modified"] = ""
     if report.page_errors:
         state["error"] = f"{len(report.page_errors)} page(s) failed; first: {report.page_errors[0]}"
-    return state, fetch.report.moved_to
+    return state, report.moved_to
 
 
 def _now() -> dt.datetime:

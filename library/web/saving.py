@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from .addresses import canonical_url
 from .client import FetchError, Fetcher
 from .originals import keep_original
-from .pages import fetch_page
+from .pages import Page, fetch_page
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,21 @@ def save_pages(
 
 def save_page(library, url: str, tags: tuple[str, ...], fetcher: Fetcher, keep_originals: bool = True) -> SaveOutcome:
     url = url.strip()
-    known = _known_urls(library)
-    if canonical_url(url) in known:
-        return SaveOutcome(url, "duplicate", known[canonical_url(url)])
+    known = _known_urls(library).get(canonical_url(url))
+    if known:
+        return SaveOutcome(url, "duplicate", known)
     try:
-        page = fetch_page(fetcher, url)
+        page = fetch_page(url, fetcher)
     except FetchError as exc:
         return SaveOutcome(url, "error", error=str(exc))
-    for address in (page.url, page.article.url):
+    return store_page(library, url, page, tags, keep_originals)
+
+
+def store_page(library, url: str, page: Page, tags: tuple[str, ...] = (), keep_originals: bool = True) -> SaveOutcome:
+    """A fetched page into the library, unless it is there under any of its addresses. Call it
+    from one thread: the library's catalogue is not shared between threads."""
+    known = _known_urls(library)
+    for address in (url, page.url, page.article.url):
         if canonical_url(address) in known:
             return SaveOutcome(url, "duplicate", known[canonical_url(address)], page.article.title)
     article = replace(page.article, tags=tuple(dict.fromkeys((*tags, *page.article.tags))))

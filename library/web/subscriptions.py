@@ -122,3 +122,45 @@ def find_feed(feeds: list[Subscription], name: str) -> int:
     """The position of the feed called `name` (case-insensitive), or -1."""
     wanted = name.casefold()
     return next((i for i, feed in enumerate(feeds) if feed.name.casefold() == wanted), -1)
+
+
+def remove_feed(library, name: str) -> Subscription:
+    """Stop following a feed (its articles stay); FeedsFileError if there is none by that name."""
+    with editing_feeds(library) as feeds:
+        return feeds.pop(_position(feeds, name))
+
+
+def rename_feed(library, name: str, new: str) -> Subscription:
+    """The feed under its new name; a name that is empty or taken is refused in one line."""
+    new = new.strip()
+    with editing_feeds(library) as feeds:
+        at = _position(feeds, name)
+        other = find_feed(feeds, new)
+        if not new or (other >= 0 and other != at):
+            raise FeedsFileError(f"cannot rename to {new!r}: " + ("a feed has that name" if new else "the name is empty"))
+        old = feeds[at]
+        feeds[at] = replace(old, name=new)
+        return old
+
+
+def _position(feeds: list[Subscription], name: str) -> int:
+    at = find_feed(feeds, name)
+    if at < 0:
+        raise FeedsFileError(f"no feed called {name!r} (cuttings feeds lists them)")
+    return at
+
+
+def feed_summary(library, readstate, feed: Subscription) -> dict:
+    """What the feed list shows of a feed: its last fetch, and its articles not yet read."""
+    state = feed.state
+    brought = [i for i in feed.seen.values() if i and i in library]
+    return {
+        "name": feed.name,
+        "url": feed.url,
+        "tags": list(feed.tags),
+        "checked": str(state.get("checked") or ""),
+        "status": state.get("status") or "never fetched",
+        "error": state.get("error") or "",
+        "articles": int(state.get("articles") or 0),
+        "new": sum(1 for i in brought if not readstate.is_read(i)),
+    }

@@ -66,7 +66,7 @@ def naive_detect(patterns, texts):
 def naive_patterns(taxonomy):
     patterns = []
     for issue in taxonomy.issues:
-        for cue in issue.cues:
+        for cue in (*issue.cues, *issue.weak_cues):
             for form in variants(cue, inflect=True):
                 patterns.append((issue.id, re.compile(r"\b" + re.escape(form) + r"\b", re.IGNORECASE)))
     return patterns

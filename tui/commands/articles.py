@@ -96,18 +96,29 @@ def run_show(args) -> int:
 
 
 def run_remove(args) -> int:
+    from library.annotations import Annotations, AnnotationError
+
     from ..sync import command_changed
 
     library = open_library(args)
     article = get_article(library, args.id)
+    annotations = Annotations(library)
+    tagged = len(annotations.for_article(args.id))
+    kept = (f"; its {tagged} tagged passage{'s are' if tagged != 1 else ' is'} kept as "
+            f"orphan{'s' if tagged != 1 else ''} (cuttings tags --orphans)") if tagged else ""
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(f"not removing {args.id}: confirm with --yes when not at a terminal")
-        answer = input(visible(f"Remove “{article.title}” ({args.id})? [y/N] "))
+        answer = input(visible(f"Remove “{article.title}” ({args.id}){kept}? [y/N] "))
         if answer.strip().lower() not in ("y", "yes"):
             console.print("Kept.")
             return 0
+    if tagged:
+        try:
+            annotations.keep_article_details(args.id)
+        except (AnnotationError, OSError) as exc:
+            raise CommandError(f"not removing {args.id}: {exc}") from None
     library.remove(args.id)
     command_changed(library, f"removed {args.id}", removed=(args.id,))
-    console.print(f"removed {args.id}", markup=False)
+    console.print(f"removed {args.id}{kept}", markup=False)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..console import CommandError, console, print_fields, print_json
@@ -35,6 +36,8 @@ def register(sub) -> None:
     e = actions.add_parser("export", help="write the feeds as OPML (tags become folders)")
     e.add_argument("-o", "--output", metavar="FILE.opml", help="file to write (default: standard output)")
     e.set_defaults(func=run_export_opml)
+    for action in actions.choices.values():  # `cuttings feeds add URL --library DIR` too
+        action.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
 
 
 def open_library(args):
@@ -54,15 +57,19 @@ def feeds_of(library):
 
 def run_list(args) -> int:
     from library.readstate import ReadState
+    from library.web.subscriptions import feed_summary
 
     library = open_library(args)
     feeds = feeds_of(library)
     state = ReadState(library)
-    rows = [_row(library, state, feed) for feed in feeds]
+    rows = [feed_summary(library, state, feed) for feed in feeds]
     if args.json:
         for row in rows:
             print_json(row)
         return 0
+    waiting = _links_waiting(library)
+    if waiting:
+        console.print(f"{waiting} saved links wait to be fetched (cuttings fetch gets them)", soft_wrap=True)
     if not rows:
         console.print("No feeds yet. Follow one with: cuttings feeds add URL", soft_wrap=True)
         return 0
@@ -82,19 +89,13 @@ def run_list(args) -> int:
     return 0
 
 
-def _row(library, readstate, feed) -> dict:
-    state = feed.state
-    brought = [i for i in feed.seen.values() if i and i in library]
-    return {
-        "name": feed.name,
-        "url": feed.url,
-        "tags": list(feed.tags),
-        "checked": str(state.get("checked") or ""),
-        "status": state.get("status") or "never fetched",
-        "error": state.get("error") or "",
-        "articles": int(state.get("articles") or 0),
-        "new": sum(1 for i in brought if not readstate.is_read(i)),
-    }
+def _links_waiting(library) -> int:
+    from library.savedlinks import SavedLinks, SavedLinksError
+
+    try:
+        return len(SavedLinks(library).pending())
+    except SavedLinksError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def run_add(args) -> int:
@@ -109,39 +110,27 @@ def run_add(args) -> int:
     return 0
 
 
-def _changing(args, change) -> str:
-    from library.web.subscriptions import FeedsFileError, editing_feeds, find_feed
+def _changing(args, change):
+    from library.web.subscriptions import FeedsFileError
 
     try:
-        with editing_feeds(open_library(args)) as feeds:
-            at = find_feed(feeds, args.name)
-            if at < 0:
-                raise CommandError(f"no feed called {args.name!r} (cuttings feeds lists them)")
-            return change(feeds, at)
+        return change(open_library(args))
     except FeedsFileError as exc:
         raise CommandError(str(exc)) from None
 
 
 def run_remove(args) -> int:
-    name = _changing(args, lambda feeds, at: feeds.pop(at).name)
+    from library.web.subscriptions import remove_feed
+
+    name = _changing(args, lambda library: remove_feed(library, args.name)).name
     console.print(f"no longer following {name!r}; its articles stay in the library", soft_wrap=True)
     return 0
 
 
 def run_rename(args) -> int:
-    from dataclasses import replace
+    from library.web.subscriptions import rename_feed
 
-    from library.web.subscriptions import find_feed
-
-    def rename(feeds, at):
-        other = find_feed(feeds, args.new)
-        if not args.new.strip() or (other >= 0 and other != at):
-            raise CommandError(f"cannot rename to {args.new!r}: " + ("a feed has that name" if args.new.strip() else "the name is empty"))
-        old = feeds[at].name
-        feeds[at] = replace(feeds[at], name=args.new.strip())
-        return old
-
-    old = _changing(args, rename)
+    old = _changing(args, lambda library: rename_feed(library, args.name, args.new)).name
     console.print(f"renamed {old!r} to {args.new.strip()!r}", soft_wrap=True)
     return 0
 

@@ -55,8 +55,8 @@ def passage_json(passage, entry=None) -> dict:
     return {
         "id": passage.id,
         "article_id": passage.article_id,
-        "title": entry.title if entry else None,
-        "date": entry.date if entry else None,
+        "title": entry.title if entry else passage.article_title or None,
+        "date": entry.date if entry else passage.article_date or None,
         "quote": passage.quote,
         "tags": list(passage.tags),
         "note": passage.note,
@@ -187,7 +187,7 @@ def run_passages(args) -> int:
     if not sys.stdout.isatty():
         for p in found:
             e = entries[p.article_id]
-            fields = (p.id, p.article_id, (e.date if e else None) or "-", e.title if e else "-", ", ".join(p.tags),
+            fields = (p.id, p.article_id, (e.date if e else p.article_date) or "-", (e.title if e else p.article_title) or "-", ", ".join(p.tags),
                       p.quote.replace("\n", " / "), p.note.replace("\n", " / "))
             print_fields(*fields)
         return 0
@@ -205,7 +205,7 @@ def _passage_table(found, entries) -> None:
     for p in found:
         e = entries[p.article_id]
         quote = Text(p.quote.replace("\n", " / "), style="dim" if p.orphan else "")
-        table.add_row(Text(p.id), Text(e.title if e else p.article_id), Text((e.date if e else None) or "-"),
+        table.add_row(Text(p.id), Text(e.title if e else p.article_title or p.article_id), Text((e.date if e else p.article_date) or "-"),
                       Text(", ".join(p.tags)), quote, Text(p.note))
     console.print(table)
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, Static
+
+from .text_prompt import TextPrompt
 
 
 class PathCompleter(Suggester):
@@ -36,34 +33,14 @@ class PathCompleter(Suggester):
         return head + sep + names[0] + (os.sep if (base / names[0]).is_dir() else "")
 
 
-class PathPrompt(ModalScreen[Path | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
-    DEFAULT_CSS = """
-    PathPrompt { align: center middle; }
-    PathPrompt > Vertical {
-        width: 80%; max-width: 90; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    PathPrompt #path-error { color: $error; height: auto; }
-    """
+class PathPrompt(TextPrompt):
+    """Answers with an existing path (`~` expanded), or None on Escape."""
 
     def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title, placeholder="~/Downloads/articles  (right arrow takes the completion)", suggester=PathCompleter())
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.title_text, markup=False)
-            yield Input(placeholder="~/Downloads/articles  (right arrow takes the completion)", suggester=PathCompleter())
-            yield Static("", id="path-error", markup=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        raw = event.value.strip()
-        path = Path(os.path.expanduser(raw)) if raw else None
+    def answer(self, text: str) -> Path:
+        path = Path(os.path.expanduser(text)) if text else None
         if path is None or not path.exists():
-            self.query_one("#path-error", Static).update(f"No such file or folder: {raw or '(empty)'}")
-            return
-        self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            raise ValueError(f"No such file or folder: {text or '(empty)'}")
+        return path

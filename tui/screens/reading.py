@@ -27,6 +27,7 @@ from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
+LIST_MIN, READER_GOAL = 30, 74  # columns: a list that still shows titles; a reader of ~70 columns of text
 PANES = ("list", "reader", "sidebar")
 PREVIEW_DELAY = 0.2
 SAVE_POSITION_EVERY = 3.0
@@ -39,6 +40,16 @@ EMPTY_HINT = (
 )
 
 
+def pane_widths(width: int) -> tuple[int, int]:
+    """(list, sidebar) columns at a terminal width of 80 or more; the reader takes the rest.
+    Reading is the point: the reader gets READER_GOAL columns as soon as the list keeps
+    LIST_MIN, and never less than half of what the sidebar leaves. Focus never changes them."""
+    sidebar = 0 if width < WIDE else 26 if width < 150 else 30 if width < 180 else 34
+    room = width - sidebar
+    reader = max(min(room - LIST_MIN, READER_GOAL), room // 2 + 1)
+    return room - reader, sidebar
+
+
 class ReadingScreen(Screen):
     HELP_TITLE = "Reading"
     BINDINGS = [
@@ -49,6 +60,10 @@ class ReadingScreen(Screen):
         Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+        # on this screen only, so a letter typed into a dialog that is still opening stays there
+        Binding("a", "app.add", "Add", id="reading.add"),
+        Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
+        Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
     def __init__(self) -> None:
@@ -99,6 +114,9 @@ class ReadingScreen(Screen):
         self.set_class(NARROW <= width < WIDE, "-medium")
         self.set_class(width < NARROW, "-narrow")
         self.set_class(self.sidebar_shown, "-sidebar-shown")
+        listing, sidebar = pane_widths(width) if width >= NARROW else (None, None)
+        self.query_one("#list-pane").styles.width = listing
+        self.query_one("#sidebar").styles.width = sidebar or listing  # from 80 to 119 it takes the list's place
         self._show_focused_pane()
 
     def _pane_of(self, widget) -> str:
@@ -210,6 +228,17 @@ class ReadingScreen(Screen):
     def filter_by_entity(self, canonical: str) -> None:
         facts = self.app.facts
         self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
+
+    def filter_by_feed(self, name: str) -> None:
+        from library.web.subscriptions import FeedsFileError, load_feeds
+
+        try:
+            feeds = [feed for feed in load_feeds(self.app.library) if feed.name == name]
+        except FeedsFileError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        brought = {i for feed in feeds for i in feed.seen.values() if i}
+        self.set_filter(ListFilter("feed", name, name, lambda e: e.id in brought))
 
     def filter_by_source(self, source: str) -> None:
         self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))

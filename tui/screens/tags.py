@@ -24,7 +24,8 @@ from library.safetext import visible
 def passage_lines(passage, entry) -> Text:
     """A passage as the lists show it: article and date, the quote, its tags and note."""
     if entry is None:
-        line = Text(f"(article {passage.article_id} is no longer in the library)", "italic", end="")
+        line = Text(visible(passage.article_title or passage.article_id), "bold", end="")
+        line.append("  " + " · ".join(x for x in (passage.article_date, "removed from the library") if x), "italic")
     else:
         line = Text(visible(entry.title), "bold", end="")
         line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")

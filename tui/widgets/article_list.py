@@ -26,14 +26,14 @@ from library.safetext import visible
 SORTS = ("date", "title", "source")
 DATE_WIDTH = 10
 SOURCE_WIDTH = 16
-MIN_TITLE = 30
+MIN_TITLE = 20
 
 
 @dataclass(frozen=True)
 class ListFilter:
     """What the list is narrowed to: a label the user sees and a test for each article."""
 
-    kind: str  # issue | entity | tag | source
+    kind: str  # issue | entity | tag | source | feed
     value: str
     label: str
     accepts: Callable[[CatalogueEntry], bool]
@@ -249,9 +249,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _columns(self, room: int, codes: tuple[str, ...]) -> tuple[int, str]:
         """Source width and issue marks that leave the title MIN_TITLE cells when they can:
-        a narrow list gives up source width and marks before title."""
+        a narrow list gives up the source first (whole: a cut name reads badly), then marks;
+        sorted by source, the source stays."""
         full = min(SOURCE_WIDTH, self._longest_source)
-        for source_width, count in ((full, 3), (min(full, 10), 2), (min(full, 10), 1), (0, 1), (0, 0)):
+        steps = ((full, 3), (0, 3), (0, 2), (0, 1), (0, 0))
+        if self.sort == "source":
+            steps = ((full, 3), (full, 2), (full, 1), (full, 0))
+        for source_width, count in steps:
             marks = " ".join(codes[:count])
             title = room - (cell_len(marks) + 1 if marks else 0) - (source_width + 1 if source_width else 0)
             if title >= MIN_TITLE:
