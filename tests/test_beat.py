@@ -145,3 +145,16 @@ def test_hostile_names_are_printed_as_text(library):
     assert "[/]" in chart.stdout and "pwn" in chart.stdout and "\x1b" not in chart.stdout and "\x07" not in chart.stdout
     unknown = run_cli("entity", "\x1b[2J[/]", library=library)
     assert unknown.returncode == 1 and "\x1b" not in unknown.stderr and "[/]" in unknown.stderr
+
+
+def test_counts_follow_new_articles_and_survive_a_corrupt_summary_file(beat):
+    analyser = Analyser.for_library(beat.root)
+    assert sum(r.articles for r in trends(beat, analyser, [ISSUE])) == 3
+    summary = beat.root / ".cache" / "beat.json"
+    assert summary.is_file()
+    add(beat, "Chip export rules four", EXPORT, dt.date(2022, 11, 9))
+    assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1, 1]
+    summary.write_text('{"fingerprint": "x", "articles": [', encoding="utf-8")
+    assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1, 1]
+    beat.remove(next(e.id for e in beat.entries() if e.title == "Chip export rules four"))
+    assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 0, 1]

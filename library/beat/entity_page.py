@@ -7,8 +7,9 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..analysis import Analyser, _analyses
+from ..analysis import Analyser
 from ..entities.gazetteer import Gazetteer, user_layer
+from .summary import summaries
 
 MIN_TOGETHER = 2  # a pair seen once says nothing; rare pairs would top any ranking by lift
 
@@ -55,9 +56,8 @@ class UnknownEntity(LookupError):
 
 def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_TOGETHER) -> EntityPage:
     """The page of the entity named `name` (its canonical name or any spelling, any case)."""
-    rows = []  # per article: entry, its (canonical, kind, text) mentions, its issue ids
-    for entry, found in _analyses(library, analyser):
-        rows.append((entry, [(m.canonical, m.kind, m.text) for m in found.entities], {h.id for h in found.issues}))
+    # per article: entry, its (canonical, kind, text, mentions) spellings, its issue ids
+    rows = [(entry, mentions, {i for i, _ in issues}) for entry, (issues, mentions) in summaries(library, analyser)]
     yaml_aliases = user_layer(library.root, Gazetteer()).aliases()
     canonical = _resolve(name, rows, yaml_aliases)
     total = len(rows)
@@ -68,17 +68,17 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
     spellings: set[str] = set(yaml_aliases.get(canonical, ()))
     articles = []
     for entry, mentions, issue_ids in rows:
-        present = {(c, k) for c, k, _ in mentions if c != canonical} | {(i, "issue") for i in issue_ids}
+        present = {(c, k) for c, k, _, _ in mentions if c != canonical} | {(i, "issue") for i in issue_ids}
         counts.update(present)
-        mine = [(k, text) for c, k, text in mentions if c == canonical]
+        mine = [(k, text, n) for c, k, text, n in mentions if c == canonical]
         if not mine:
             continue
         together.update(present)
-        kinds.update({k for k, _ in mine})
-        spellings.update(text for _, text in mine)
+        kinds.update({k for k, _, _ in mine})
+        spellings.update(text for _, text, _ in mine)
         tally = months.setdefault(entry.date[:7] if entry.date else "undated", [0, 0])
         tally[0] += 1
-        tally[1] += len(mine)
+        tally[1] += sum(n for _, _, n in mine)
         articles.append((entry.id, entry.date or "", entry.title))
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     mine_total = len(articles)
@@ -98,12 +98,12 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
 def _resolve(name: str, rows, yaml_aliases: dict[str, list[str]]) -> str:
     """The canonical name a text stands for among the library's mentions."""
     known: dict[str, str] = {}  # casefolded canonical name or spelling -> canonical name
-    seen = {c for _, mentions, _ in rows for c, _, _ in mentions}
+    seen = {c for _, mentions, _ in rows for c, _, _, _ in mentions}
     for canonical in seen:
         for alias in yaml_aliases.get(canonical, ()):
             known.setdefault(alias.casefold(), canonical)
     for _, mentions, _ in rows:
-        for canonical, _, text in mentions:
+        for canonical, _, text, _ in mentions:
             known.setdefault(text.casefold(), canonical)
     for canonical in seen:
         known[canonical.casefold()] = canonical  # a canonical name wins over a spelling

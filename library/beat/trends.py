@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..analysis import Analyser, _analyses, month_range
+from ..analysis import Analyser, month_range
+from .summary import summaries
 
 PERIODS = ("day", "week", "month")
 UNDATED = "undated"
@@ -67,17 +68,16 @@ def trends(library, analyser: Analyser, issues: list[str] | None = None, sources
     wanted_sources = {s.casefold() for s in sources} if sources else None
     counts: dict[tuple, list[int]] = {}
     periods: set[str] = set()
-    for entry, found in _analyses(library, analyser):
+    for entry, (found_issues, _) in summaries(library, analyser):
         if wanted_sources is not None and entry.source.casefold() not in wanted_sources:
             continue
         period = period_of(entry.date, by)
         periods.add(period)
-        for hit in found.issues:
-            if issues is None or hit.id in issues:
-                key = (hit.id, entry.source if split_sources else None, period)
-                tally = counts.setdefault(key, [0, 0])
+        for issue, passages in found_issues:
+            if issues is None or issue in issues:
+                tally = counts.setdefault((issue, entry.source if split_sources else None, period), [0, 0])
                 tally[0] += 1
-                tally[1] += len(hit.passages)
+                tally[1] += passages
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     series = sorted({key[:2] for key in counts}, key=lambda s: (issues.index(s[0]) if issues else 0, s[0], s[1] or ""))
     timeline = period_range(periods, by) + ([UNDATED] if UNDATED in periods else [])
