@@ -252,9 +252,10 @@ def text_blocks(text: str) -> list[TextBlock]:
 # -- library-wide figures ------------------------------------------------------------------------
 
 
-def _analyses(library, analyser: Analyser) -> Iterator[tuple[object, Analysis]]:
-    """Every article's catalogue entry and analysis; cached results are read without parsing."""
-    for entry in library.entries():
+def _analyses(library, analyser: Analyser, entries=None) -> Iterator[tuple[object, Analysis]]:
+    """Every article's (or the given entries') catalogue entry and analysis; cached results are
+    read without parsing."""
+    for entry in library.entries() if entries is None else entries:
         found = analyser.cached(entry.content_hash)
         if found is None:
             try:
