@@ -225,3 +225,18 @@ def test_opml_entities_are_not_expanded(tmp_path):
     except OpmlError as exc:  # refusing the file is as safe as not expanding
         names = [str(exc)]
     assert all(len(name) < 1000 for name in names)
+
+
+def test_a_fetched_feed_with_broken_items_is_read_without_a_crash():
+    """feedparser leaves None where markup is broken (`<item<title`); the web path copes as
+    the file importer does."""
+    from library.web.client import Fetched
+    from library.web.feeddoc import entry_key, read_feed
+
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            b'<item<title</content:encoded><link>http://a.example/1</link></item></channel></rss>')
+    document = read_feed(Fetched("http://feed.example/rss", 200, body, {"content-type": "application/rss+xml"}))
+    (entry,) = document.entries
+    assert entry_key(entry) == "http://a.example/1"
+    entry["id"], entry["link"], entry["title"] = ["not", "text"], None, None  # as broken markup leaves them
+    assert entry_key(entry).startswith("sha256:")

@@ -35,7 +35,7 @@ def parse_feed(text: str, path: Path) -> list[Article]:
             problem = getattr(feed.bozo_exception, "getMessage", lambda: str(feed.bozo_exception))()
             raise ImportFailure(path, f"not a readable RSS or Atom feed ({problem})")
         raise ImportFailure(path, "feed has no entries")
-    source = clean_text(_field(feed.feed, "title"))
+    source = clean_text(field_text(feed.feed, "title"))
     articles = [entry_article(entry, source) for entry in feed.entries]
     articles = [a for a in articles if a.blocks]
     if not articles:
@@ -44,25 +44,25 @@ def parse_feed(text: str, path: Path) -> list[Article]:
 
 
 def entry_article(entry, source: str) -> Article:
-    contents = [c for c in entry.get("content") or [] if _field(c, "value").strip()]
-    body = max((c["value"] for c in contents), key=len) if contents else _field(entry, "summary")
-    title = clean_text(_field(entry, "title"))
+    contents = [c for c in entry.get("content") or [] if field_text(c, "value").strip()]
+    body = max((c["value"] for c in contents), key=len) if contents else field_text(entry, "summary")
+    title = clean_text(field_text(entry, "title"))
     blocks = fragment_blocks(body)
     if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
         blocks = blocks[1:]
     return Article(
         title=title or (clean_text(blocks[0].text[:100]) if blocks else "Untitled entry"),
         blocks=blocks,
-        standfirst=_standfirst(_field(entry, "summary"), blocks) if contents else "",
+        standfirst=_standfirst(field_text(entry, "summary"), blocks) if contents else "",
         date=_entry_date(entry),
         source=source,
-        author=_author(_field(entry, "author")),
-        url=_field(entry, "link").strip(),
-        tags=tuple(t for t in (clean_text(_field(tag, "term")) for tag in entry.get("tags") or []) if t),
+        author=_author(field_text(entry, "author")),
+        url=field_text(entry, "link").strip(),
+        tags=tuple(t for t in (clean_text(field_text(tag, "term")) for tag in entry.get("tags") or []) if t),
     )
 
 
-def _field(mapping, key: str) -> str:
+def field_text(mapping, key: str) -> str:
     """A text field of a feed, entry or tag: feedparser gives None, or a list, for broken markup."""
     value = mapping.get(key) if hasattr(mapping, "get") else None
     return value if isinstance(value, str) else ""
@@ -87,7 +87,7 @@ def _author(text: str) -> str:
 def _entry_date(entry) -> dt.date | None:
     """The day as the feed wrote it; feedparser's own parse is in UTC and can shift the day."""
     for key in ("published", "updated", "created"):
-        found = parse_date_text(_field(entry, key))
+        found = parse_date_text(field_text(entry, key))
         if found:
             return found
         parsed = entry.get(f"{key}_parsed")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from ..importers.feeds import field_text
 from ..model import clean_text
 from .client import FetchError, Fetched
 
@@ -58,7 +59,7 @@ def read_feed(fetched: Fetched) -> FeedDocument:
     if not parsed.feed and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise FetchError(fetched.url, f"not a readable RSS or Atom feed ({_plain(problem)})")
-    return FeedDocument(clean_text(parsed.feed.get("title", "")), list(parsed.entries))
+    return FeedDocument(clean_text(field_text(parsed.feed, "title")), list(parsed.entries))
 
 
 def feed_links(fetched: Fetched) -> list[str]:
@@ -82,10 +83,10 @@ def feed_links(fetched: Fetched) -> list[str]:
 def entry_key(entry) -> str:
     """What identifies an entry across fetches: its id, else its link, else a hash of its text."""
     for name in ("id", "link"):
-        value = (entry.get(name) or "").strip()
+        value = field_text(entry, name).strip()
         if value:
             return value
-    text = f"{entry.get('title', '')}\0{entry.get('summary', '')}"
+    text = f"{field_text(entry, 'title')}\0{field_text(entry, 'summary')}"
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

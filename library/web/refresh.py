@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from ..importers.feeds import field_text
 from .addresses import canonical_url
 from .client import FetchError, Fetcher, host_key
 from .feeddoc import FEED_ACCEPT, carries_full_text, entry_key, read_feed
@@ -206,7 +207,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Subscription, known: set[str], stop: thr
     for entry in document.entries:
         key = entry_key(entry)
         fetch.keys.append(key)
-        link = canonical_url(entry.get("link", "")) if entry.get("link") else ""
+        link = canonical_url(field_text(entry, "link")) if field_text(entry, "link") else ""
         if key in seen or (link and link in known):
             continue
         if stop.is_set():
