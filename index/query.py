@@ -32,6 +32,7 @@ from whoosh.fields import ID
 from whoosh.qparser import QueryParser, plugins
 
 from library.issues import Taxonomy
+from library.issues.taxonomy import issue_ids_named
 
 from .analysis import STOPS, pair_terms, stemmed_analyzer, unmarked
 from .marks import MARKS, mark_query
@@ -183,20 +184,8 @@ def issue_labels(root) -> dict[str, str]:
 
 def _issue_query(value: str, labels: dict[str, str], boost: float) -> q.Query:
     """An issue by id or label; else every issue whose label or id holds these words in order."""
-    value = value.lower()
-    if value in labels.values() or value in labels:
-        return q.Term("issue", labels.get(value, value), boost=boost)
-    words = _words(value)
-    ids = [i for label, i in labels.items() if words and (_holds(_words(label), words) or _holds(_words(i), words))]
-    return _expanded("issue", sorted(set(ids)), boost) if ids else q.Term("issue", value, boost=boost)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def _holds(words: list[str], part: list[str]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+    ids = issue_ids_named(labels, value)
+    return _expanded("issue", ids, boost) if ids else q.Term("issue", value.lower(), boost=boost)
 
 
 def _pair_query(phrase: q.Phrase) -> q.Query:

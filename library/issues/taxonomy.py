@@ -92,6 +92,10 @@ class Taxonomy:
     def get(self, issue_id: str) -> IssueDef | None:
         return next((i for i in self.issues if i.id == issue_id), None)
 
+    def named(self, value: str) -> list[str]:
+        """The ids of the issues `value` names, as `search issue:` reads it."""
+        return issue_ids_named({i.label.lower(): i.id for i in self.issues}, value)
+
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever any issue definition changes, so cached results can be invalidated."""
@@ -107,6 +111,24 @@ class Taxonomy:
         from .matcher import PhraseMatcher
 
         return PhraseMatcher(self.issues, markers=LIST_NOUNS, context=_context_words())
+
+
+def issue_ids_named(labels: dict[str, str], value: str) -> list[str]:
+    """An issue by id or label (any case); else every issue whose label or id holds these words
+    in order. `labels` maps each label in lower case to its id."""
+    value = value.lower()
+    if value in labels.values() or value in labels:
+        return [labels.get(value, value)]
+    words = _words(value)
+    return sorted({i for label, i in labels.items() if words and (_holds(_words(label), words) or _holds(_words(i), words))})
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _context_words() -> tuple[str, ...]:
