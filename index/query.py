@@ -247,16 +247,19 @@ def plain_words(parsed: q.Query) -> list[str]:
 
 
 def completions(prefix: str, index=None, limit: int = 20) -> list[str]:
-    """Ways to finish the last word of a query: field names, then (after `issue:`, `tag:`,
-    `entity:` and its kinds) the issue ids, tags and entity names in the index."""
+    """Ways to finish the last word of a query: field names, then the read marks after `is:`
+    and (after `issue:`, `tag:`, `entity:` and its kinds) the issue ids, tags and entity names
+    in the index."""
     start = last_word_start(prefix)
     lead, last = prefix[:start], prefix[start:]
     field, colon, value = last.partition(":")
     if not colon:
         return [f"{lead}{name}:" for name in FIELD_NAMES if name.startswith(last.lower())][:limit]
+    wanted = value.strip('"').lower()
+    if field == "is":
+        return [f"{lead}is:{mark}" for mark in MARKS if mark.startswith(wanted)]
     if index is None or field not in ("issue", "tag", *NAME_FIELDS):
         return []
-    wanted = value.strip('"').lower()
     options = index.names(field)  # person: completes people only
     matches = [name for name in options if name.lower().startswith(wanted)]
     if len(matches) < limit:

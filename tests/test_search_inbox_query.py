@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from index.query import completions
 from index.search import open_index
 from library.model import Block
 from library.readstate import ReadState
@@ -118,3 +119,9 @@ def test_marks_are_read_when_the_search_runs_not_when_the_index_was_built(inbox)
     finally:
         ReadState(inbox).set_starred(chosen, False)
         index.close()
+
+
+def test_the_search_box_completes_read_marks():
+    assert completions("taiwan is:") == ["taiwan is:read", "taiwan is:unread", "taiwan is:starred"]
+    assert completions("taiwan is:st") == ["taiwan is:starred"]
+    assert completions("ad") == ["added:"]
