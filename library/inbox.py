@@ -22,7 +22,12 @@ def newest_run(entries: Iterable[CatalogueEntry]) -> set[str]:
     Library.add writes UTC times of one format, so the text sorts as the time does; only the
     last day's imports are sorted and parsed, unless the run goes back further than that."""
     stamped = [(e.imported, e.id) for e in entries if e.imported[:1].isdigit()]
-    newest = _when(max(stamped)[0]) if stamped else None
+    newest = None
+    while stamped and newest is None:  # a hand-edited time that does not parse is passed over
+        latest = max(stamped)
+        newest = _when(latest[0])
+        if newest is None:
+            stamped.remove(latest)
     if newest is None:
         return set()
     recent = (newest - LOOK_BACK).isoformat()
