@@ -17,6 +17,7 @@ was made from, so the index can tell which articles are stale without reading th
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 
 from library.filters import article_tags, with_ancestors
@@ -24,6 +25,8 @@ from library.model import Article, CatalogueEntry
 
 from .analysis import SEPARATOR
 from .schema import ENTITY_KINDS
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # the date part of the ISO import timestamp
 
 
 def digest_of(content_hash: str, date: str | None, source: str, author: str, tags) -> str:
@@ -68,6 +71,8 @@ class DocumentMaker:
         }
         if date:
             doc["date"] = date
+        if _DAY.match(article.imported):
+            doc["added"] = article.imported[:10]
         if self.analyser is not None:
             doc.update(analysis_fields(self.analyser.analyse(article)))
         return doc

@@ -4,7 +4,8 @@
     "the status of Taiwan" the exact phrase, stop words included, never across two blocks
     a OR b, NOT a, -a      alternatives and exclusions; parentheses group
     negotiat*  taiwn~  taiwn~2     prefix and fuzzy words (expanded to at most MAX_EXPANSION terms)
-    title: source: author: entity: person: org: place: issue: tag: date:   fields
+    title: source: author: entity: person: org: place: issue: tag: date: added:   fields
+    is:unread is:read is:starred   read marks (index/marks.py); date:7d.. added:2w.. count back
     issue:"Technology and export controls"  tag:"trade deal"   a quoted value of a keyword field
                            is one exact value; an issue is named by its id or its label (or
                            words of its label: issue:"export controls")
@@ -27,14 +28,17 @@ from functools import lru_cache
 from typing import Callable
 
 from whoosh import query as q
+from whoosh.fields import ID
 from whoosh.qparser import QueryParser, plugins
 
 from library.issues import Taxonomy
 
 from .analysis import STOPS, pair_terms, stemmed_analyzer, unmarked
+from .marks import MARKS, mark_query
 from .schema import make_schema
 
-FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date")
+FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date", "added", "is")
+DATE_FIELDS = ("date", "added")
 NAME_FIELDS = ("entity", "person", "org", "place")
 MAX_LENGTH = 1000
 MAX_EXPANSION = 64  # terms a prefix or fuzzy word may stand for (the most frequent win)
@@ -50,7 +54,9 @@ class QueryError(ValueError):
 
 @lru_cache(maxsize=1)
 def _parser() -> QueryParser:
-    parser = QueryParser("exact", make_schema())
+    schema = make_schema()
+    schema.add("is", ID())  # read marks: resolved from state.json, never indexed
+    parser = QueryParser("exact", schema)
     parser.remove_plugin_class(plugins.SingleQuotePlugin)  # apostrophes are part of words here
     parser.remove_plugin_class(plugins.WildcardPlugin)  # leading and inner wildcards scan everything
     parser.remove_plugin_class(plugins.EveryPlugin)
@@ -94,6 +100,11 @@ def parse(text: str) -> q.Query:
     except Exception as exc:  # a combination the parser cannot handle
         raise QueryError(f"cannot read this query ({type(exc).__name__}); check its operators and brackets") from None
     _raise_errors(parsed)
+    for leaf in parsed.leaves():
+        if getattr(leaf, "fieldname", None) == "is" and not (type(leaf) is q.Term and leaf.text.lower() in MARKS):
+            marks = ", ".join(f"is:{mark}" for mark in MARKS)
+            value = getattr(leaf, "text", None) or " ".join(getattr(leaf, "words", ()))
+            raise QueryError(f"is:{value} is not a mark; use {marks}")
     return parsed
 
 
@@ -106,13 +117,19 @@ def signs_to_operators(text: str) -> str:
     return "".join(pieces)
 
 
-def resolve(parsed: q.Query, reader, issue_labels: Callable[[], dict[str, str]] = dict) -> q.Query:
+def resolve(
+    parsed: q.Query, reader, issue_labels: Callable[[], dict[str, str]] = dict,
+    marked: Callable[[str], frozenset[str]] = lambda mark: frozenset(),
+) -> q.Query:
     """The query to run: words stemmed into title/body, stop words dropped, expansions bounded,
     issue labels turned into ids (`issue_labels()` gives label in lower case -> id; it is
-    called only for a query with issue:, as reading the taxonomy takes a few milliseconds)."""
+    called only for a query with issue:, as reading the taxonomy takes a few milliseconds),
+    read marks into the ids so marked (`marked("read")`, called only for a query with is:)."""
     dropped: list[str] = []
 
     def rewrite(node: q.Query) -> q.Query:
+        if isinstance(node, q.Term) and node.fieldname == "is":
+            return mark_query(node.text.lower(), marked, node.boost)
         if isinstance(node, (q.Term, q.Phrase)) and node.fieldname == "issue":
             return _issue_query(_value(node), issue_labels(), node.boost)
         if isinstance(node, q.Phrase) and not _has_positions(node.fieldname):
@@ -121,14 +138,14 @@ def resolve(parsed: q.Query, reader, issue_labels: Callable[[], dict[str, str]] 
             if node.maxdist > 2:
                 raise QueryError(f"{node.text}~{node.maxdist}: fuzzy distance is 1 or 2")
             return _expanded(node.fieldname, fuzzy_terms(reader, node.fieldname, node.text, node.maxdist), node.boost)
-        if isinstance(node, q.Prefix) and node.fieldname == "date":
+        if isinstance(node, q.Prefix) and node.fieldname in DATE_FIELDS:
             return node  # a year or a month: at most 366 days, and every one of them is wanted
         if isinstance(node, q.Prefix):
             if not node.text:
                 raise QueryError("a prefix* needs at least one letter before the *")
             return _expanded(node.fieldname, prefix_terms(reader, node.fieldname, node.text), node.boost)
-        if isinstance(node, q.TermRange) and node.fieldname != "date":
-            raise QueryError(f"ranges [a TO b] work only on date:, not {node.fieldname}:")
+        if isinstance(node, q.TermRange) and node.fieldname not in DATE_FIELDS:
+            raise QueryError(f"ranges [a TO b] work only on date: and added:, not {node.fieldname}:")
         if isinstance(node, q.Phrase) and node.fieldname == "exact":
             if node.slop == 1:
                 return _pair_query(node)

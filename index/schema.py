@@ -19,7 +19,8 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 6  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts
+SCHEMA_VERSION = 7  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts;
+# 7: added: (import date), id as a column for is:read/is:starred
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
@@ -31,7 +32,7 @@ def make_schema() -> Schema:
         return TEXT(analyzer=exact, phrase=True, multitoken_query="phrase")
 
     return Schema(
-        id=ID(stored=True, unique=True),
+        id=ID(stored=True, unique=True, sortable=True),  # a column: is:starred matches ids (index/marks.py)
         digest=STORED(),
         blocks=STORED(),  # compressed block texts, for snippets without reading the article file
         title=TEXT(analyzer=stemmed, phrase=True, stored=True, field_boost=3.0),
@@ -41,6 +42,7 @@ def make_schema() -> Schema:
         source=TEXT(analyzer=exact, phrase=True, stored=True, multitoken_query="phrase"),
         author=names(),
         date=DateField(),
+        added=DateField(),  # the day the article was first imported
         entity=names(),
         person=names(),
         org=names(),

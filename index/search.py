@@ -17,6 +17,7 @@ from whoosh import query as whoosh_query
 from whoosh.scoring import BM25F
 
 from library.fileio import explain
+from library.readstate import ReadState
 
 from .documents import DocumentMaker, unpack_blocks
 from .highlight import Wanted, best_passage
@@ -126,7 +127,7 @@ class SearchIndex:
 
     def _run(self, text: str, parsed, limit: int, sort: str):
         searcher = self._fresh_searcher()
-        resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root))
+        resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
         # limit=None scores every match in one pass, which gives the exact total; a top-N search
         # skips blocks and then runs the query a second time to count (twice the cost here)
         if sort == "date":
@@ -138,6 +139,10 @@ class SearchIndex:
         total = results.scored_length()
         suggestion = None if total else self._suggest(text, parsed, searcher)
         return hits, total, suggestion
+
+    def _marked(self, flag: str) -> frozenset[str]:
+        """The ids marked read or starred in state.json now (another window may have marked more)."""
+        return ReadState(self.library).marked(flag)
 
     @staticmethod
     def _hit(result, wanted: Wanted, scored: bool) -> Hit:

@@ -47,6 +47,10 @@ class ReadState:
     def is_starred(self, article_id: str) -> bool:
         return bool(self._articles.get(article_id, {}).get("starred"))
 
+    def marked(self, flag: str) -> frozenset[str]:
+        """The ids of the articles with this flag ("read" or "starred"), for is:read in a query."""
+        return frozenset(article_id for article_id, raw in self._articles.items() if raw.get(flag))
+
     def set_read(self, article_id: str, read: bool = True) -> None:
         self._update(article_id, read=read)
 

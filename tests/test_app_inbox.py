@@ -85,7 +85,7 @@ async def test_a_view_combines_with_a_filter(tmp_path, size):
         await pilot.press("U")
         await pilot.pause()
         assert titles(app) == ["Delta", "Bravo"]
-        assert header(app).startswith("2 unread · source: Harbour Review")
+        assert header(app) == "source: Harbour Review · esc clears · 2 of 5 unread · by date"
         assert app.sub_title == "2 of 5 articles · unread · source: Harbour Review"
         await pilot.press("escape")  # the filter goes, the view stays
         await pilot.pause()
@@ -112,8 +112,7 @@ async def test_an_undated_article_is_placed_by_the_day_it_was_added(tmp_path, si
     library.add(_article("Foxtrot", None, "2024-02-15T12:00:00+00:00"))
     async with CuttingsApp(library).run_test(size=size) as pilot:
         await pilot.pause()
-        assert titles(app := pilot.app, [*LIBRARY, "Foxtrot"]) == ["Delta", "Echo", "Alpha", "Foxtrot", "Bravo", "Charlie"]
-        assert "undated" in list_rows(app)[3]
+        assert titles(pilot.app, [*LIBRARY, "Foxtrot"]) == ["Delta", "Echo", "Alpha", "Foxtrot", "Bravo", "Charlie"]
 
 
 async def test_the_help_screen_lists_the_view_keys(tmp_path):

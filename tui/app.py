@@ -39,9 +39,9 @@ class CuttingsApp(App):
         Binding("question_mark", "help", "Keys", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("I", "overview('issues')", "All issues", id="app.issues"),
-        Binding("E", "overview('entities')", "All entities", id="app.entities"),
-        Binding("T", "tags", "All tags", id="app.tags"),
+        Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
+        Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
+        Binding("T", "tags", "All tags", show=False, id="app.tags"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:

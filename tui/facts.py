@@ -24,13 +24,20 @@ class Facts:
 
 def issue_codes(issues) -> dict[str, str]:
     """A distinct two-letter mark per issue of the taxonomy (id -> mark), for the list:
-    the initials of its label when free, else its first letter with a later one."""
+    the initials of its label when no other issue has the same initials (two issues whose
+    initials are both AI get neither), else its first letter with a later one."""
+    words_of = {
+        issue.id: [w for w in issue.label.replace("-", " ").replace(",", " ").split() if w.lower() not in _MINOR]
+        for issue in issues
+    }
+    initials = {i: w[0][0].upper() + w[1][0].upper() for i, w in words_of.items() if len(w) >= 2}
+    shared = {mark for mark in initials.values() if list(initials.values()).count(mark) > 1}
     codes: dict[str, str] = {}
     for issue in issues:
-        words = [w for w in issue.label.replace("-", " ").replace(",", " ").split() if w.lower() not in _MINOR]
-        letters = "".join(c for c in "".join(words).upper() if c.isalnum()) or issue.id.upper()
-        initials = [words[0][0].upper() + words[1][0].upper()] if len(words) >= 2 else []
-        candidates = [*initials, *(letters[0] + c for c in letters[1:]), issue.id[:2].upper()]
+        letters = "".join(c for c in "".join(words_of[issue.id]).upper() if c.isalnum()) or issue.id.upper()
+        own = [initials[issue.id]] if issue.id in initials and initials[issue.id] not in shared else []
+        later = [letters[0] + c for c in letters[1:] if letters[0] + c not in initials.values()]
+        candidates = [*own, *later, issue.id[:2].upper()]
         codes[issue.id] = next((c for c in candidates if c not in codes.values()), candidates[-1])
     return codes
 
@@ -96,8 +103,12 @@ class ArticleFacts:
 
     def marks_of(self, article_id: str) -> tuple[str, ...]:
         """Two-letter marks of the article's strongest issues (none until it is analysed)."""
+        return tuple(mark for mark, _ in self.marks_explained(article_id))
+
+    def marks_explained(self, article_id: str) -> tuple[tuple[str, str], ...]:
+        """(mark, issue label) of the article's strongest issues, for the list's legend."""
         facts = self.known.get(article_id)
-        return tuple(self.codes.get(issue_id, "?") for issue_id, _ in facts.issues[:3]) if facts else ()
+        return tuple((self.codes.get(issue_id, "?"), label) for issue_id, label in facts.issues[:3]) if facts else ()
 
     def has_issue(self, article_id: str, issue_id: str) -> bool:
         facts = self.known.get(article_id)

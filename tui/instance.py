@@ -45,10 +45,7 @@ class InstanceLock:
 
     def message(self) -> str:
         who = f" (process {self.other_pid})" if self.other_pid else ""
-        return (
-            f"This library is also open in another Cuttings window{who}. "
-            "Both can read and write safely: changes are saved under the library lock."
-        )
+        return f"Also open in another Cuttings window{who}; both save safely."
 
 
 def _read_pid(fd: int) -> int | None:
@@ -64,5 +61,5 @@ def claim_library(app) -> InstanceLock:
     lock = InstanceLock(app.library.cache_dir)
     if not lock.acquire():
         app.title += " · also open in another window"
-        app.notify(lock.message(), title="Shared library", severity="warning", timeout=15, markup=False)
+        app.notify(lock.message(), title="Shared library", severity="warning", timeout=5, markup=False)  # the header keeps saying it
     return lock

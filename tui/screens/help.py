@@ -35,13 +35,16 @@ def pane_title(node: DOMNode) -> str:
     return str(title) if title else type(node).__name__
 
 
+SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}  # no pane scrolls sideways: text wraps
+
+
 def help_rows(node: DOMNode) -> list[HelpRow]:
     """The node's own bindings, keys of one action joined ("j / down"), keymap applied."""
     bindings = node._bindings.copy()
     bindings.apply_keymap(node.app._keymap)
     grouped: dict[tuple[str, str], list[Binding]] = {}
     for _key, binding in bindings:
-        if not binding.system:
+        if not binding.system and binding.action not in SIDEWAYS:
             grouped.setdefault((binding.action, binding.description), []).append(binding)
     return [
         HelpRow(" / ".join(node.app.get_key_display(b) for b in group), description or action, group[0].id or "", bool(description))
@@ -58,8 +61,8 @@ def help_sections(screen: Screen) -> list[tuple[str, list[HelpRow]]]:
     sections: list[tuple[str, list[HelpRow]]] = []
     seen: set[type] = set()
     for node in [*chain[:-2], *panes]:  # the chain ends with the screen and the app
-        if type(node) in seen:
-            continue
+        if type(node) in seen or not (node is focused or getattr(node, "HELP_TITLE", None)):
+            continue  # parts of Textual's widgets (the tabs of a TabbedContent) are no panes
         seen.add(type(node))
         rows = help_rows(node)
         if rows:

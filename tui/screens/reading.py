@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from library.articlefile import ArticleFileError
 from library.readstate import ReadStateError
+from library.safetext import visible
 from library.store import ArticleNotFound
 
 from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
@@ -53,7 +54,7 @@ def pane_widths(width: int) -> tuple[int, int]:
 class ReadingScreen(Screen):
     HELP_TITLE = "Reading"
     BINDINGS = [
-        Binding("tab", "pane(1)", "Next pane", id="reading.next_pane"),
+        Binding("tab", "pane(1)", "Next pane", show=False, id="reading.next_pane"),
         Binding("escape", "app.back_to_results", "Back to search results", show=False, priority=True, id="reading.back_to_results"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="reading.previous_pane"),
         Binding("J", "article(1)", "Next article", show=False, id="reading.next_article"),
@@ -78,9 +79,10 @@ class ReadingScreen(Screen):
             with Vertical(id="list-pane"):
                 yield Static(id="list-header", markup=False)
                 yield ArticleList(id="article-list")
+                yield Static(id="list-legend", markup=False)
             yield ReaderPane(id="reader-pane")
             yield Sidebar(id="sidebar")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # every shown key fits at 80 columns (^p: in ? and the header)
 
     @property
     def article_list(self) -> ArticleList:
@@ -164,21 +166,28 @@ class ReadingScreen(Screen):
     def _update_counts(self) -> None:
         listing = self.article_list
         shown = len(listing.rows)
-        noun = f"article{'s' * (shown != 1)}" if listing.view == "all" else listing.view
-        narrowed = [] if listing.view == "all" else [listing.view]
-        text = f"{shown} {noun}"
-        if listing.filter:  # before the sort, so a narrow list still shows what narrows it
+        view = "" if listing.view == "all" else f" {listing.view}"
+        by = f" · by {SORT_NAMES[listing.sort]}"
+        text = f"{shown}{view or ' article' + 's' * (shown != 1)}{by}"
+        narrowed = [listing.view] if view else []
+        if listing.filter:  # first, so a narrow list shows it whole (the header wraps)
             narrowed.append(listing.filter.describe())
-            text += f" · {listing.filter.describe()} (esc clears)"
-        text += f" · by {SORT_NAMES[listing.sort]} · ? keys"
+            text = f"{listing.filter.describe()} · esc clears · {shown} of {listing.total}{view}{by}"
         if narrowed:
             self.app.sub_title = " · ".join([f"{shown} of {listing.total} articles", *narrowed])
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
 
+    def _explain_marks(self) -> None:
+        """The legend under the list: what the highlighted article's issue marks stand for."""
+        entry = self.article_list.current
+        marks = self.app.facts.marks_explained(entry.id) if entry else ()
+        self.query_one("#list-legend", Static).update(" · ".join(f"{mark} {visible(label)}" for mark, label in marks))
+
     @on(ArticleList.Highlighted)
     def _preview(self, event: ArticleList.Highlighted) -> None:
+        self._explain_marks()
         if self._preview_timer:
             self._preview_timer.stop()
         if event.entry and event.entry.id != self.open_id and not self.has_class("-narrow"):
@@ -312,6 +321,7 @@ class ReadingScreen(Screen):
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
         self.article_list.refresh_entry(article_id)
+        self._explain_marks()
 
     @work(thread=True, exclusive=True, group="library-analysis")
     def analyse_library(self) -> None:
@@ -340,6 +350,7 @@ class ReadingScreen(Screen):
             return
         self.article_list.refresh()
         self.article_list.refilter()
+        self._explain_marks()
 
     # -- the sidebar ----------------------------------------------------------------------------
     @on(IssueOptions.Chosen)

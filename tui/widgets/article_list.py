@@ -308,10 +308,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             Segment("●" if unread else " ", style + get("article-list--unread")),
             Segment("★" if self.starred(entry.id) else " ", style + get("article-list--star")),
             Segment(" "),
-            Segment((entry.date or "undated").ljust(DATE_WIDTH)[:DATE_WIDTH], style + get("article-list--date")),
-            Segment(" "),
         ]
-        room = width - (3 + DATE_WIDTH + 1)
+        room = width - 3
+        if room - (DATE_WIDTH + 1) >= MIN_TITLE:  # a list too narrow for both shows the title
+            left += [Segment((entry.date or "undated").ljust(DATE_WIDTH)[:DATE_WIDTH], style + get("article-list--date")), Segment(" ")]
+            room -= DATE_WIDTH + 1
         source_width, marks = self._columns(room, self.marks_of(entry.id))
         room -= (cell_len(marks) + 1 if marks else 0) + (source_width + 1 if source_width else 0)
         segments = left
