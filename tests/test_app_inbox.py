@@ -85,7 +85,7 @@ async def test_a_view_combines_with_a_filter(tmp_path, size):
         await pilot.press("U")
         await pilot.pause()
         assert titles(app) == ["Delta", "Bravo"]
-        assert header(app).startswith("source: Harbour Review · esc clears · 2 unread of 5")
+        assert header(app) == "source: Harbour Review · esc clears · 2 of 5 unread · by date"
         assert app.sub_title == "2 of 5 articles · unread · source: Harbour Review"
         await pilot.press("escape")  # the filter goes, the view stays
         await pilot.pause()

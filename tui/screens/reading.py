@@ -166,12 +166,13 @@ class ReadingScreen(Screen):
     def _update_counts(self) -> None:
         listing = self.article_list
         shown = len(listing.rows)
-        noun = f"article{'s' * (shown != 1)}" if listing.view == "all" else listing.view
-        narrowed = [] if listing.view == "all" else [listing.view]
-        text = f"{shown} {noun} · by {SORT_NAMES[listing.sort]}"
+        view = "" if listing.view == "all" else f" {listing.view}"
+        by = f" · by {SORT_NAMES[listing.sort]}"
+        text = f"{shown}{view or ' article' + 's' * (shown != 1)}{by}"
+        narrowed = [listing.view] if view else []
         if listing.filter:  # first, so a narrow list shows it whole (the header wraps)
             narrowed.append(listing.filter.describe())
-            text = f"{listing.filter.describe()} · esc clears · {shown} {noun} of {listing.total} · by {SORT_NAMES[listing.sort]}"
+            text = f"{listing.filter.describe()} · esc clears · {shown} of {listing.total}{view}{by}"
         if narrowed:
             self.app.sub_title = " · ".join([f"{shown} of {listing.total} articles", *narrowed])
         else:

@@ -7,7 +7,6 @@ rendered, so first paint and each key cost the same whatever the library size.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from heapq import merge
 from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
@@ -55,14 +54,11 @@ def _sort_key(sort: str) -> Callable[[CatalogueEntry], object]:
 
 def _by_date(rows: list[CatalogueEntry]) -> list[CatalogueEntry]:
     """Newest first, an undated article placed by the day it was added instead of sinking.
-    Rows come in catalogue order (dated newest first, undated last), so only the undated
-    tail is sorted and merged in: a library with dates throughout costs nothing."""
-    first_undated = next((i for i, e in enumerate(rows) if not e.date), len(rows))
-    undated = rows[first_undated:]
-    if not undated:
+    Rows come in catalogue order (dated newest first, undated last): with no undated article
+    they are already in order, and otherwise the sort has one run to merge in."""
+    if not rows or rows[-1].date:
         return rows
-    undated = sorted(undated, key=lambda e: e.imported, reverse=True)
-    return list(merge(rows[:first_undated], undated, key=lambda e: e.date or e.imported[:10], reverse=True))
+    return sorted(rows, key=lambda e: e.date or e.imported[:10], reverse=True)
 
 
 def _date_number(iso: str | None) -> int:
