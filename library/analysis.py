@@ -23,6 +23,7 @@ from . import issues as issues_package
 from .articlefile import ArticleFileError
 from .fileio import atomic_write
 from .entities import Mention
+from .entities.kindvote import KindVote
 from .issues import IssueHit, Passage, Taxonomy, detect
 from .model import Article
 from .store import ArticleNotFound
@@ -50,11 +51,15 @@ class Analysis:
 
 
 class Analyser:
-    def __init__(self, taxonomy: Taxonomy, make_recogniser: Callable, cache_dir: Path | None = None, fingerprint: str = ""):
+    def __init__(self, taxonomy: Taxonomy, make_recogniser: Callable, cache_dir: Path | None = None, fingerprint: str = "",
+                 votes: KindVote | None = None):
+        """`votes`: the library's kind vote, which makes an entity's kind the same in every
+        article (None: each article's own kinds)."""
         self.taxonomy = taxonomy
         self._make_recogniser = make_recogniser
         self.cache_dir = cache_dir
         self.fingerprint = fingerprint
+        self.votes = votes
 
     @classmethod
     def for_library(cls, root: Path | None, cache: bool = True) -> Analyser:
@@ -70,7 +75,9 @@ class Analyser:
             return known[1]
         taxonomy = Taxonomy.for_library(root)
         cache_dir = Path(root) / ".cache" / "analysis" if cache and root is not None else None
-        analyser = cls(taxonomy, lambda: Recogniser.for_library(root), cache_dir, data_fingerprint(root, taxonomy))
+        fingerprint = data_fingerprint(root, taxonomy)
+        votes = KindVote.for_library(root, cache_dir, fingerprint) if root is not None else None
+        analyser = cls(taxonomy, lambda: Recogniser.for_library(root), cache_dir, fingerprint, votes)
         _ANALYSERS[key] = (stamp, analyser)
         return analyser
 
@@ -87,12 +94,12 @@ class Analyser:
 
     def analyse(self, article: Article) -> Analysis:
         """The article's analysis, from the cache when its text and our data are unchanged."""
-        found = self.cached(article.content_hash)
+        found = self._cached(article.content_hash)
         if found is None:
             texts, kinds = [b.text for b in article.blocks], [b.kind for b in article.blocks]
             found = self.analyse_texts(texts, kinds, article.title, article.standfirst)
             self._store(article.content_hash, found)
-        return found
+        return self._voted(article.content_hash, found)
 
     def analyse_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None, title: str = "", standfirst: str = "") -> Analysis:
         """Entities of the blocks; issues of the blocks, title and standfirst."""
@@ -114,6 +121,18 @@ class Analyser:
 
     # -- the cache -----------------------------------------------------------------------
     def cached(self, content_hash: str) -> Analysis | None:
+        found = self._cached(content_hash)
+        return None if found is None else self._voted(content_hash, found)
+
+    def _voted(self, content_hash: str, found: Analysis) -> Analysis:
+        """The article's own analysis (as cached) with the library's kinds: its mentions are
+        counted in the vote first."""
+        if self.votes is None:
+            return found
+        self.votes.add(content_hash, found.entities)
+        return replace(found, entities=self.votes.apply(found.entities))
+
+    def _cached(self, content_hash: str) -> Analysis | None:
         if self.cache_dir is None:
             return None
         try:
@@ -244,6 +263,8 @@ def _analyses(library, analyser: Analyser, entries=None) -> Iterator[tuple[objec
             except (ArticleFileError, ArticleNotFound):
                 continue
         yield entry, found
+    if analyser.votes is not None:
+        analyser.votes.save()  # a pass over the library is the vote's best moment to keep
 
 
 def library_issue_counts(library, analyser: Analyser) -> Counter:
@@ -280,4 +301,9 @@ def library_entity_counts(library, analyser: Analyser) -> Counter:
     counts: Counter = Counter()
     for _, found in _analyses(library, analyser):
         counts.update({(m.canonical, m.kind) for m in found.entities})
-    return counts
+    if analyser.votes is None:
+        return counts
+    voted: Counter = Counter()  # the articles read before the vote settled, with its kinds too
+    for (canonical, kind), n in counts.items():
+        voted[(canonical, analyser.votes.kind_of(canonical) or kind)] += n
+    return voted

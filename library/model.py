@@ -109,6 +109,7 @@ class CatalogueEntry(NamedTuple):
     words: int
     url: str = ""
     tags: tuple[str, ...] = ()
+    imported: str = ""  # ISO timestamp of the first import: "date added"
 
 
 def slugify(text: str, limit: int = 48) -> str:

@@ -38,7 +38,7 @@ from .backlog import Backlog
 from .fileio import LockTimeout, atomic_write, file_lock, fsync_dir, sweep_leftovers
 from .model import Article, CatalogueEntry
 
-CATALOGUE_VERSION = 2
+CATALOGUE_VERSION = 3
 LOCK_WAIT = 2.0  # seconds a writer waits for another process's write (each holds it briefly)
 
 
@@ -407,4 +407,5 @@ def _entry_for(article: Article) -> CatalogueEntry:
         words=article.word_count,
         url=article.url,
         tags=tuple(article.tags),
+        imported=article.imported,
     )

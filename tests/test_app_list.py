@@ -80,7 +80,7 @@ async def test_u_marks_unread_again(tmp_path):
 async def test_o_sorts_by_title_then_source(tmp_path):
     app = CuttingsApp(make_library(tmp_path / "lib"))
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.press("o")
+        await pilot.press("o", "o")  # date added, then title
         await pilot.pause()
         text = "\n".join(list_rows(app))
         assert text.index("Balloon shot") < text.index("Blinken meets") < text.index("Washington tigh")

@@ -19,6 +19,7 @@ from .aliases import Candidate, resolve
 from .gazetteer import USER_FILE, Gazetteer, load_shipped, user_layer
 from .mention import Mention
 from .rules import UP, Hit, RunReader, Word, class_of
+from .teams import sports_report, teams
 from .words import words
 
 UPPER_CHAR = re.compile(UP)
@@ -120,8 +121,9 @@ class Recogniser:
                                        entry.kind, entry.canonical, entry.from_package))
         found.sort(key=lambda c: c.start)
         ignored = self.gazetteer.ignored
-        return [m for m in resolve(found, text, starts, names)
-                if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
+        mentions = [m for m in resolve(found, text, starts, names)
+                    if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
+        return teams(mentions, texts) if sports_report(lower) else mentions
 
     def _hits(self, text: str) -> dict[int, Hit]:
         """Known names at word boundaries, longest first, keyed by start."""

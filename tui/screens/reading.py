@@ -23,7 +23,7 @@ from library.readstate import ReadStateError
 from library.safetext import visible
 from library.store import ArticleNotFound
 
-from ..widgets.article_list import ArticleList, ListFilter
+from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
 from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
@@ -166,10 +166,14 @@ class ReadingScreen(Screen):
     def _update_counts(self) -> None:
         listing = self.article_list
         shown = len(listing.rows)
-        text = f"{shown} article{'s' * (shown != 1)} · by {listing.sort}"
+        noun = f"article{'s' * (shown != 1)}" if listing.view == "all" else listing.view
+        narrowed = [] if listing.view == "all" else [listing.view]
+        text = f"{shown} {noun} · by {SORT_NAMES[listing.sort]}"
         if listing.filter:  # first, so a narrow list shows it whole (the header wraps)
-            text = f"{listing.filter.describe()} · esc clears · {shown} of {listing.total} · by {listing.sort}"
-            self.app.sub_title = f"{shown} of {listing.total} articles · {listing.filter.describe()}"
+            narrowed.append(listing.filter.describe())
+            text = f"{listing.filter.describe()} · esc clears · {shown} {noun} of {listing.total} · by {SORT_NAMES[listing.sort]}"
+        if narrowed:
+            self.app.sub_title = " · ".join([f"{shown} of {listing.total} articles", *narrowed])
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)

@@ -7,6 +7,7 @@ rendered, so first paint and each key cost the same whatever the library size.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from heapq import merge
 from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
@@ -19,11 +20,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from library.inbox import newest_run
 from library.model import CatalogueEntry
 
 from library.safetext import visible
 
-SORTS = ("date", "title", "source")
+SORTS = ("date", "added", "title", "source")
+SORT_NAMES = {"date": "date", "added": "date added", "title": "title", "source": "source"}
+VIEWS = ("all", "unread", "starred", "new")
 DATE_WIDTH = 10
 SOURCE_WIDTH = 16
 MIN_TITLE = 20
@@ -49,6 +53,18 @@ def _sort_key(sort: str) -> Callable[[CatalogueEntry], object]:
     return lambda e: (e.source.casefold(), -_date_number(e.date))
 
 
+def _by_date(rows: list[CatalogueEntry]) -> list[CatalogueEntry]:
+    """Newest first, an undated article placed by the day it was added instead of sinking.
+    Rows come in catalogue order (dated newest first, undated last), so only the undated
+    tail is sorted and merged in: a library with dates throughout costs nothing."""
+    first_undated = next((i for i, e in enumerate(rows) if not e.date), len(rows))
+    undated = rows[first_undated:]
+    if not undated:
+        return rows
+    undated = sorted(undated, key=lambda e: e.imported, reverse=True)
+    return list(merge(rows[:first_undated], undated, key=lambda e: e.date or e.imported[:10], reverse=True))
+
+
 def _date_number(iso: str | None) -> int:
     return int(iso.replace("-", "")) if iso and iso[:4].isdigit() else 0
 
@@ -69,6 +85,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("s", "star", "Star", id="list.star"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="list.toggle_read"),
         Binding("o", "cycle_sort", "Sort", id="list.sort"),
+        # capitals, since 1-9 tag in the reader and a, s, u, R already act here
+        Binding("A", "view('all')", "View all", show=False, id="list.view_all"),
+        Binding("U", "view('unread')", "View unread", show=False, id="list.view_unread"),
+        Binding("S", "view('starred')", "View starred", show=False, id="list.view_starred"),
+        Binding("N", "view('new')", "View new since last fetch", show=False, id="list.view_new"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="list.clear_filter"),
     ]
 
@@ -83,6 +104,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     cursor = reactive(0, always_update=True, repaint=False)
     sort = reactive("date")
+    view = reactive("all")
 
     class Highlighted(Message):
         def __init__(self, entry: CatalogueEntry | None) -> None:
@@ -138,12 +160,30 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         current = self.current
         self._rebuild(current.id if current else None)
 
+    watch_view = watch_sort
+
+    def _in_view(self) -> Callable[[CatalogueEntry], bool] | None:
+        if self.view == "unread":
+            return lambda e: not self.read(e.id)
+        if self.view == "starred":
+            return lambda e: self.starred(e.id)
+        if self.view == "new":
+            new = newest_run(self._entries)
+            return lambda e: e.id in new
+        return None
+
     def _rebuild(self, keep: str | None) -> None:
         rows = self._entries
-        if self.filter:
-            rows = [e for e in rows if self.filter.accepts(e)]
-        # entries arrive newest first (the catalogue's order), so date order needs no sort
-        self.rows = rows = list(rows) if self.sort == "date" else sorted(rows, key=_sort_key(self.sort))
+        for accepts in (self._in_view(), self.filter.accepts if self.filter else None):
+            if accepts:
+                rows = [e for e in rows if accepts(e)]
+        if self.sort == "date":
+            rows = _by_date(list(rows))
+        elif self.sort == "added":
+            rows = sorted(rows, key=lambda e: e.imported, reverse=True)
+        else:
+            rows = sorted(rows, key=_sort_key(self.sort))
+        self.rows = rows
         self._longest_source = max((cell_len(e.source) for e in self._entries[:5000]), default=0)
         self.virtual_size = Size(0, len(rows))
         index = next((i for i, e in enumerate(rows) if e.id == keep), 0) if keep else 0
@@ -221,7 +261,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.notify(f"Sorted by {self.sort}", timeout=1.5)
+        self.notify(f"Sorted by {SORT_NAMES[self.sort]}", timeout=1.5)
+
+    def action_view(self, view: str) -> None:
+        self.view = view
 
     def action_clear_filter(self) -> None:
         if self.filter:
