@@ -60,7 +60,7 @@ def test_trends_count_articles_and_passages_per_period_and_outlet(beat):
 def test_periods_by_day_week_and_month():
     assert period_of("2022-10-08", "week") == "2022-W40"
     assert period_of("2023-01-01", "week") == "2022-W52"
-    assert period_of(None, "day") == "undated"
+    assert period_of(None, "day") == "undated" and period_of("2022-13-40", "week") == "undated"
     assert period_range({"2022-W52", "2023-W02"}, "week") == ["2022-W52", "2023-W01", "2023-W02"]
     assert period_range({"2024-02-28", "2024-03-01"}, "day") == ["2024-02-28", "2024-02-29", "2024-03-01"]
 

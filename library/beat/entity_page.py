@@ -57,7 +57,7 @@ class UnknownEntity(LookupError):
 def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_TOGETHER) -> EntityPage:
     """The page of the entity named `name` (its canonical name or any spelling, any case)."""
     # per article: entry, its (canonical, kind, text, mentions) spellings, its issue ids
-    rows = [(entry, mentions, {i for i, _ in issues}) for entry, (issues, mentions) in summaries(library, analyser)]
+    rows = [(entry, _voted(analyser, mentions), {i for i, _ in issues}) for entry, (issues, mentions) in summaries(library, analyser)]
     yaml_aliases = user_layer(library.root, Gazetteer()).aliases()
     canonical = _resolve(name, rows, yaml_aliases)
     total = len(rows)
@@ -93,6 +93,13 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
         canonical, kinds.most_common(1)[0][0], sorted(spellings - {canonical}),
         dict(sorted(months.items())), related, articles, dict(kinds) if len(kinds) > 1 else {},
     )
+
+
+def _voted(analyser: Analyser, mentions: list) -> list:
+    """The mentions with the library's kind of each entity, as every other view shows it."""
+    if analyser.votes is None:
+        return mentions
+    return [(c, analyser.votes.kind_of(c) or k, text, n) for c, k, text, n in mentions]
 
 
 def _resolve(name: str, rows, yaml_aliases: dict[str, list[str]]) -> str:

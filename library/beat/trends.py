@@ -37,7 +37,10 @@ def period_of(date: str | None, by: str) -> str:
         return date[:10]
     if by == "month":
         return date[:7]
-    year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
+    try:
+        year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
+    except ValueError:
+        return UNDATED  # a hand-edited date that is not one
     return f"{year:04d}-W{week:02d}"
 
 
