@@ -92,3 +92,13 @@ async def test_a_page_that_is_not_a_feed_is_refused_and_stop_following_takes_two
         await pilot.press("d")
         await wait_for(pilot, lambda: not rows(app))
         assert load_feeds(library) == []
+
+
+async def test_the_feeds_screen_opens_from_the_palette(tmp_path):
+    from tests.app_driving import run_command
+
+    app = CuttingsApp(make_library(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_command(pilot, "Feeds")
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        assert "No feeds yet" in str(app.screen.query_one("#feeds-note").content)

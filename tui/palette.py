@@ -64,6 +64,8 @@ class LibraryCommands(Provider):
             Command("Search the library", "Words, \"phrases\", entity:, issue:, tag:, source:, date: (key /)", lambda: open_search(app)),
             Command("Add an article…", "Paste text copied from a page, or type its web address (key a)", app.action_add),
             Command("Import a file or folder…", "Add articles; bad files are reported by name", ask_import),
+            Command("Feeds", "Follow, rename or stop following feeds; see how each fetch went (key W)", app.action_feeds),
+            Command("Fetch feeds and saved links", "Bring new articles from the web (key R)", app.action_refresh_feeds),
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
