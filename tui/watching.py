@@ -16,6 +16,8 @@ from textual.app import App
 from textual.worker import Worker
 from watchfiles import awatch
 
+from index.location import IndexLocation
+
 from .sync import app_changed
 from .workers import LibraryUpdated
 
@@ -45,10 +47,12 @@ async def _settle(app: App, ids: tuple[str, ...]) -> None:
 
 
 def _sync(library, index_too: bool) -> tuple[bool, list[str]]:
-    """Read changed files again (they go into the backlog) and bring the index in step.
+    """Read changed files again (they go into the backlog) and bring an existing index in
+    step (a missing one is built by the first search, not behind the user's first keys).
     Whether the catalogue changed, and the index's notices."""
     before = library.entries()
     changed = library.verify() != before
+    index_too = index_too and IndexLocation(library.root).current() is not None
     return changed, (app_changed(library) if index_too and library.backlog.snapshot().ids else [])
 
 

@@ -192,10 +192,18 @@ class ReadingScreen(Screen):
             self._preview_timer.stop()
         if event.entry and event.entry.id != self.open_id and not self.has_class("-narrow"):
             entry_id = event.entry.id
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.open_article(entry_id, mark_read=False))
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._show_preview(entry_id))
+
+    def _show_preview(self, entry_id: str) -> None:
+        """Unless that article was opened meanwhile (enter came first): opening it again
+        would move the reader back to its top under the user's keys."""
+        if entry_id != self.open_id:
+            self.open_article(entry_id, mark_read=False)
 
     @on(ArticleList.Selected)
     def _read(self, event: ArticleList.Selected) -> None:
+        if self._preview_timer:
+            self._preview_timer.stop()
         self.open_article(event.entry.id)
         self.focus_pane("reader")
 
