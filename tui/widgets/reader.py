@@ -196,7 +196,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending = Span(*position, position[1]) if position else None
         self._layout()
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self._scroll_to_pending()
+        self.call_after_refresh(self._scroll_to_pending)  # once the new height can be scrolled
         self._status()
 
     def show_hint(self, hint: str) -> None:
