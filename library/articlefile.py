@@ -79,7 +79,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1 :] if body_start >= 0 else ""
     try:
-        front = safeyaml.load(raw, path) or {}
+        front = safeyaml.parse(raw, path) or {}
     except safeyaml.YamlError as exc:
         where = f" line {exc.line + 1}" if exc.line else ""
         raise ArticleFileError(f"{path}:{where} broken YAML front matter ({exc.problem})") from None

@@ -23,7 +23,7 @@ class YamlError(ValueError):
         super().__init__(f"{where}:{line}: {problem}" if line else f"{where}: {problem}")
 
 
-def load(text: str, where: str, strings_only: bool = False):
+def parse(text: str, where: str, strings_only: bool = False):
     """The document as Python values (dicts, lists, strings, numbers, dates). With
     `strings_only`, every scalar stays a string ("No" is a word, not False)."""
     loader = _FastStringsLoader if strings_only else _FastLoader

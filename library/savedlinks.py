@@ -51,7 +51,7 @@ class SavedLinks:
         except (OSError, UnicodeDecodeError) as exc:
             raise SavedLinksError(f"{self.path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
         try:
-            rows = safeyaml.load(text, self.path) or []
+            rows = safeyaml.parse(text, self.path) or []
             if not isinstance(rows, list):
                 raise ValueError("expected a list of links")
             return [_link_of(row) for row in rows if isinstance(row, dict) and row.get("url")]

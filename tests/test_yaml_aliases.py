@@ -68,10 +68,10 @@ def test_entities_add_refuses_a_user_file_with_aliases(tmp_path):
 
 def test_stars_and_anchors_that_are_not_aliases_still_load():
     text = "title: '*Starred* headline'\nnote: \"a * b\"\nbase: &base {x: 1}\n"
-    assert safeyaml.load(text, "f.yaml") == {"title": "*Starred* headline", "note": "a * b", "base": {"x": 1}}
+    assert safeyaml.parse(text, "f.yaml") == {"title": "*Starred* headline", "note": "a * b", "base": {"x": 1}}
 
 
 def test_the_error_names_the_line_of_the_alias():
     with pytest.raises(safeyaml.YamlError) as caught:
-        safeyaml.load("a: &x 1\nb: 2\nc: *x\n", "f.yaml")
+        safeyaml.parse("a: &x 1\nb: 2\nc: *x\n", "f.yaml")
     assert str(caught.value) == "f.yaml:3: YAML aliases (*name) are not allowed"

@@ -100,7 +100,7 @@ def _parse(path: Path) -> tuple[str, dict | None]:
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     try:
-        data = safeyaml.load(text, path)
+        data = safeyaml.parse(text, path)
     except safeyaml.YamlError as exc:
         where = f" at line {exc.line}" if exc.line else ""
         raise SettingsError(f"{path}: not valid YAML{where} ({exc.problem})") from None

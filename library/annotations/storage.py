@@ -63,7 +63,7 @@ def read_tag_text(path: Path) -> str | None:
 
 def parse_tag_file(raw: str, path: Path, article_id: str) -> TagFile:
     try:
-        data = safeyaml.load(raw, path)
+        data = safeyaml.parse(raw, path)
     except safeyaml.YamlError as exc:
         raise CorruptTagFile(f"{exc} (broken YAML)") from None
     if data is None:

@@ -109,7 +109,7 @@ class _editing:
             return {}
         try:
             text = self.path.read_text(encoding="utf-8")
-            data = safeyaml.load(text, self.path)  # what the gazetteer will read
+            data = safeyaml.parse(text, self.path)  # what the gazetteer will read
         except UnicodeDecodeError:
             raise EntityFileError(f"{self.path}: not UTF-8 text; fix it by hand before editing it here") from None
         except safeyaml.YamlError as exc:

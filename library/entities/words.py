@@ -14,5 +14,5 @@ from .. import safeyaml
 @lru_cache(maxsize=1)
 def words() -> SimpleNamespace:
     text = resources.files(__package__).joinpath("data").joinpath("words.yaml").read_text(encoding="utf-8")
-    data = safeyaml.load(text, "words.yaml", strings_only=True)
+    data = safeyaml.parse(text, "words.yaml", strings_only=True)
     return SimpleNamespace(**{key: frozenset(values) for key, values in data.items()})

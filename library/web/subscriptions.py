@@ -66,7 +66,7 @@ def load_feeds(library) -> list[Subscription]:
     except (OSError, UnicodeDecodeError) as exc:
         raise FeedsFileError(f"{path}: cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
     try:
-        data = safeyaml.load(text, path)
+        data = safeyaml.parse(text, path)
     except safeyaml.YamlError as exc:
         raise FeedsFileError(str(exc)) from None
     if data is None:
