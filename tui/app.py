@@ -26,7 +26,7 @@ from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
 from .tagging import Tagging
-from .widgets.reader import Reader
+from .reader import Reader
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 

@@ -20,7 +20,7 @@ from library.filters import articles_with_tag, tags_by_article
 
 from .sync import app_changed
 from .widgets.article_list import ListFilter
-from .widgets.reader import Reader, Span, sentence_spans
+from .reader import Reader, Span, sentence_spans
 from .widgets.tag_picker import TagPicker
 from .widgets.tag_remove import RemoveTagScreen
 from .widgets.tags_tab import TagsTab
