@@ -1,6 +1,7 @@
 """The reader's layout model without an app: word wrap in terminal cells, the parts of an
 article on lines, and the way back from a drawn line and column to a text position."""
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given
@@ -111,3 +112,9 @@ def test_a_selection_reads_the_text_across_blocks():
 def test_a_hint_is_muted_lines_and_the_width_stays_readable():
     assert [p.kind for p in hint_parts("one\ntwo")] == ["meta", "meta"]
     assert text_width(200) == 96 and text_width(5) == 12 and text_width(60) == 57
+
+
+def test_the_original_address_follows_the_meta_line():
+    parts = article_parts(dataclasses.replace(ARTICLE, url="https://example.org/a"))
+    assert [p.kind for p in parts[:4]] == ["title", "meta", "link", "standfirst"]
+    assert drawn(Layout(parts, 30))[:4] == ["Blinken meets Xi", "2024-04-26 · Reuters", "https://example.org/a", ""]

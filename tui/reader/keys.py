@@ -24,6 +24,7 @@ KEYS = [
     Binding("[", "evidence(-1)", "Previous evidence", show=False, id="reader.previous_evidence"),
     Binding("n", "term(1)", "Next hit", show=False, id="reader.next_hit"),
     Binding("N", "term(-1)", "Previous hit", show=False, id="reader.previous_hit"),
+    Binding("O", "open_original", "Open original in browser", show=False, id="reader.open_original"),
     Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
     # tagging keys: tui/tagging.py does the work
     Binding("v", "tagging('select')", "Select", id="reader.select"),

@@ -22,6 +22,7 @@ GUTTER = 2  # the cursor and mark signs in the margin before every line
 PREFIX = {
     "title": ("", ""),
     "meta": ("", ""),
+    "link": ("", ""),
     "standfirst": ("", ""),
     "heading": ("", ""),
     "paragraph": ("", ""),
@@ -29,7 +30,7 @@ PREFIX = {
     "quote": ("  ▌ ", "  ▌ "),
     "caption": ("  ", "  "),
 }
-_HEAD = ("meta",)  # lines that follow the title with no blank line between
+_HEAD = ("meta", "link")  # lines that follow the title with no blank line between
 _HEAD_BLOCKS = {"title": TITLE_BLOCK, "standfirst": STANDFIRST_BLOCK}
 _WORD = re.compile(r"\s*\S+\s*")
 
@@ -56,10 +57,12 @@ BLANK = Line(-1, 0, 0)
 
 
 def article_parts(article: Article) -> list[Part]:
-    """The title, a meta line (date · source · author), the standfirst and the blocks, in
-    reading order."""
+    """The title, a meta line (date · source · author), the original address, the standfirst
+    and the blocks, in reading order."""
     meta = " · ".join(x for x in (article.date.isoformat() if article.date else "", article.source, article.author) if x)
     parts = [Part("title", article.title, None), Part("meta", meta or "undated", None)]
+    if article.url:
+        parts.append(Part("link", article.url, None))
     if article.standfirst:
         parts.append(Part("standfirst", article.standfirst, None))
     return parts + [Part(b.kind, b.text, i) for i, b in enumerate(article.blocks)]

@@ -14,11 +14,16 @@ from .widget import Reader
 
 
 def status_line(reader: Reader) -> Text:
-    """Where the cursor is among issue evidence (first, so a narrow status line still shows
-    it), then the passage's tags, the selected entity with its aliases, or
+    """Where the cursor is among search hits and issue evidence (first, so a narrow status
+    line still shows it), then the passage's tags, the selected entity with its aliases, or
     the highlight legend."""
     marks, style = reader.marks, reader.mark_style
     status = Text(end="")
+    hits = marks.hits()
+    if hits:
+        number, count = marks.place(hits)
+        status.append(f"hit {number} of {count}" if number else f"{count} hit{'s' * (count != 1)}", style("term"))
+        status.append(" n/N   ", "dim")
     if marks.issue:
         number, count = marks.place(marks.evidence())
         status.append(f"evidence {number}/{count} ", style("evidence"))

@@ -9,6 +9,7 @@ interpreted.
 from __future__ import annotations
 
 from typing import Callable, Sequence
+from urllib.parse import urlsplit
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,17 +26,15 @@ from library.safetext import visible
 
 from ..contrast import readable_on
 from .keys import KEYS
-from .layout import Layout, Part, article_parts, hint_parts, text_width
+from .layout import PREFIX, Layout, Part, article_parts, hint_parts, text_width
 from .marks import MARK_KINDS, Marks, Span, next_span, sentence_spans
-
-BLOCK_KINDS = ("title", "meta", "standfirst", "heading", "paragraph", "bullet", "quote", "caption")
 
 
 class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     HELP_TITLE = "Reader"
     BINDINGS = KEYS
 
-    COMPONENT_CLASSES = {f"reader--{name}" for name in (*BLOCK_KINDS, "gutter", *(k.name for k in MARK_KINDS))}
+    COMPONENT_CLASSES = {f"reader--{name}" for name in (*PREFIX, "gutter", *(k.name for k in MARK_KINDS))}
     DEFAULT_CSS = "\n".join(f"Reader > .reader--{k.name} {{ {k.css} }}" for k in MARK_KINDS)
 
     class PassageMoved(Message):
@@ -375,6 +374,20 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         passage = self.passage
         suggestion = self.selected_mention.text if self.selected_mention else (passage[1] if passage else "")
         self.post_message(self.EditEntity(self.selected_mention, suggestion))
+
+    def action_open_original(self) -> None:
+        """Open the article's web address in the system's browser (`webbrowser`, through
+        Textual, which under `cuttings serve` opens it in the user's own browser tab). Only
+        http and https addresses open: a file: or javascript: address in a front matter stays shut."""
+        url = self.article.url if self.article else ""
+        parts = urlsplit(url)
+        if not url:
+            self.notify("This article has no original address" if self.article else "No article open", timeout=3)
+        elif parts.scheme.lower() not in ("http", "https") or not parts.netloc or url != visible(url):
+            self.notify(f"{visible(url)}: not an http or https address, not opened", severity="warning", markup=False)
+        else:
+            self.app.open_url(url)
+            self.notify(f"Opening {url}", timeout=3, markup=False)
 
     def _status(self) -> None:
         self.post_message(self.StatusChanged(self))
