@@ -102,3 +102,13 @@ async def test_n_and_shift_n_say_which_hit_the_cursor_is_on(tmp_path):
         await pilot.press("n" if number == 1 else "N")
         await pilot.pause()
         assert f"hit {3 - number} of {count}" in status(app)
+
+
+async def test_without_a_browser_the_notice_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **kw: False)
+    app = CuttingsApp(library_with(tmp_path, URL))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_first(pilot, app, ARTICLES[0].title)
+        await pilot.press("O")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [f"No browser found to open {URL} (the BROWSER variable can name one)"]

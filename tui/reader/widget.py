@@ -8,6 +8,7 @@ interpreted.
 
 from __future__ import annotations
 
+import webbrowser
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
@@ -376,18 +377,21 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.EditEntity(self.selected_mention, suggestion))
 
     def action_open_original(self) -> None:
-        """Open the article's web address in the system's browser (`webbrowser`, through
-        Textual, which under `cuttings serve` opens it in the user's own browser tab). Only
-        http and https addresses open: a file: or javascript: address in a front matter stays shut."""
+        """Open the article's web address in the system's browser (the `webbrowser` module;
+        under `cuttings serve`, the user's own browser tab). Only http and https addresses
+        open: a file: or javascript: address in a front matter stays shut."""
         url = self.article.url if self.article else ""
         parts = urlsplit(url)
         if not url:
             self.notify("This article has no original address" if self.article else "No article open", timeout=3)
         elif parts.scheme.lower() not in ("http", "https") or not parts.netloc or url != visible(url):
             self.notify(f"{visible(url)}: not an http or https address, not opened", severity="warning", markup=False)
-        else:
+        elif self.app.is_web:
             self.app.open_url(url)
+        elif webbrowser.open(url):
             self.notify(f"Opening {url}", timeout=3, markup=False)
+        else:
+            self.notify(f"No browser found to open {url} (the BROWSER variable can name one)", severity="warning", markup=False)
 
     def _status(self) -> None:
         self.post_message(self.StatusChanged(self))
