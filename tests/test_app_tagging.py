@@ -17,7 +17,7 @@ from tests.app_driving import record_notifications
 from tests.app_support import screen_text, wait_for
 from tests.conftest import make_article
 from tui.app import CuttingsApp
-from tui.widgets.tag_picker import TagPicker
+from tui.tagging.picker import TagPicker
 
 ARMS = make_article(
     "Taiwan arms package approved",

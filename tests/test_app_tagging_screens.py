@@ -12,8 +12,8 @@ from library.model import Block
 from tests.app_support import screen_text
 from tests.test_app_tagging import ARMS, EU, article_id, lib, open_article, settle  # noqa: F401  (lib is a fixture)
 from tui.app import CuttingsApp
-from tui.screens.orphans import OrphansScreen
-from tui.screens.tags import TagsScreen
+from tui.tagging.orphans_screen import OrphansScreen
+from tui.tagging.tags_screen import TagsScreen
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
-from .tagging import Tagging
+from .tagging.controller import Tagging
 from .widgets.reader import Reader
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
@@ -68,9 +68,9 @@ class CuttingsApp(App):
         self.reading.remember_position()
         self.exit()
 
-    # -- passage tags (tui/tagging.py, screens/tags.py)
+    # -- passage tags (tui/tagging/)
     def action_tags(self) -> None:
-        from .screens.tags import TagsScreen
+        from .tagging.tags_screen import TagsScreen
 
         self.push_screen(TagsScreen())
 

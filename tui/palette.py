@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from library.annotations import Annotations
 from library.filters import articles_with_tag, tag_names, tags_by_article
 
-from .screens.orphans import OrphansScreen
+from .tagging.orphans_screen import OrphansScreen
 from .screens.path_prompt import PathPrompt
 from .screens.search import open_search
 from .widgets.article_list import ListFilter

@@ -18,12 +18,12 @@ from rich.text import Text
 from library.annotations import Annotations, Change, TaggedPassage
 from library.filters import articles_with_tag, tags_by_article
 
-from .sync import app_changed
-from .widgets.article_list import ListFilter
-from .widgets.reader import Reader, Span, sentence_spans
-from .widgets.tag_picker import TagPicker
-from .widgets.tag_remove import RemoveTagScreen
-from .widgets.tags_tab import TagsTab
+from ..sync import app_changed
+from ..widgets.article_list import ListFilter
+from ..widgets.reader import Reader, Span, sentence_spans
+from .picker import TagPicker
+from .remove import RemoveTagScreen
+from .tab import TagsTab
 from library.safetext import visible
 
 QUICK = 9

@@ -153,7 +153,7 @@ class TagsScreen(Screen):
             self.app.tagging.filter_by_tag(tag)
 
     def action_orphans(self) -> None:
-        from .orphans import OrphansScreen
+        from .orphans_screen import OrphansScreen
 
         self.app.push_screen(OrphansScreen())
 
