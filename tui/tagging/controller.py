@@ -24,7 +24,7 @@ from ..widgets.reader import Reader, Span, sentence_spans
 from .picker import TagPicker
 from .remove import RemoveTagScreen
 from .tab import TagsTab
-from library.safetext import visible
+from library.safetext import shorten, visible
 
 QUICK = 9
 
@@ -67,12 +67,6 @@ def _in_body(span: Span | None) -> bool:
     """Whether the cursor is on the article's blocks: the title and standfirst (where it may
     rest on issue evidence) are not taggable."""
     return span is not None and span.block >= 0
-
-
-def short(text: str, limit: int = 70) -> str:
-    """A quote cut to fit one line, drawable as it is."""
-    text = visible(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class Nothing(Exception):
@@ -152,12 +146,12 @@ class Tagging:
         if existing:
             self.edit(existing)
             return
-        picker = TagPicker(f"Tag “{short(target.text(article.blocks), 60)}”", self.choices())
+        picker = TagPicker(f"Tag “{shorten(target.text(article.blocks), 60)}”", self.choices())
         self.app.push_screen(picker, lambda choice: choice and self._add(article.id, target, choice.tags, choice.note))
 
     def edit(self, passage: TaggedPassage) -> None:
         """The tag picker filled with a passage's tags and note, to change them."""
-        picker = TagPicker(f"Edit tags of “{short(passage.quote, 60)}”", self.choices(), passage.tags, passage.note)
+        picker = TagPicker(f"Edit tags of “{shorten(passage.quote, 60)}”", self.choices(), passage.tags, passage.note)
         self.app.push_screen(picker, lambda choice: choice and self._edit(passage, choice))
 
     def quick_tag(self, reader: Reader, number: int) -> None:
@@ -259,7 +253,7 @@ class Tagging:
             return
         info = Text("# " + ", ".join(visible(t) for t in passage.tags), "bold")
         if passage.note:
-            info.append(f" · {short(passage.note, 80)}", "italic")
+            info.append(f" · {shorten(passage.note, 80)}", "italic")
         editing = self._target(reader) == Range.of_passage(passage)
         info.append(f"   t {'edit' if editing else 'tag this'} · d remove", "dim")
         reader.set_passage_info(info)
@@ -466,7 +460,7 @@ class Tagging:
 
 def describe(change: Change, kind: str) -> str:
     """One line saying what a change did, e.g. `Tagged “Xi warned…”: taiwan`."""
-    quote = short(change.passage.quote, 50)
+    quote = shorten(change.passage.quote, 50)
     if kind in ("undo", "redo"):
         return f"{kind.capitalize()}: {describe(change, 'edit')}"
     if change.after is None:

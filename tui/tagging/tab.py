@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from library.safetext import visible
+from library.safetext import shorten, visible
 
 EMPTY = "No tagged passages yet. In the reader: ) or } to move, v to select, t to tag."
 
@@ -42,10 +42,9 @@ class TagsTab(OptionList):
             line = Text("# " + ", ".join(visible(t) for t in passage.tags), "bold", end="")
             if passage.orphan:
                 line.append("  (orphaned: its words are gone)", "italic")
-            quote = visible(" ".join(passage.quote.split()))
-            line.append("\n" + (quote if len(quote) <= 140 else quote[:139] + "…"), "dim" if passage.orphan else "")
+            line.append("\n" + shorten(passage.quote, 140), "dim" if passage.orphan else "")
             if passage.note:
-                line.append("\n" + visible(" ".join(passage.note.split()))[:140], "italic")
+                line.append("\n" + shorten(passage.note, 140), "italic")
             self.add_option(Option(line))
         self.highlighted = min(highlighted or 0, len(self.passages) - 1)
 

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from library.annotations import TaggedPassage
 from library.filters import articles_with_tag, has_tag, tag_names, tags_by_article
-from library.safetext import visible
+from library.safetext import shorten, visible
 
 
 def passage_lines(passage, entry) -> Text:
@@ -29,13 +29,12 @@ def passage_lines(passage, entry) -> Text:
     else:
         line = Text(visible(entry.title), "bold", end="")
         line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
-    quote = visible(" ".join(passage.quote.split()))
-    line.append("\n“" + (quote if len(quote) <= 160 else quote[:159] + "…") + "”")
+    line.append("\n“" + shorten(passage.quote, 160) + "”")
     line.append("\n# " + ", ".join(visible(t) for t in passage.tags), "dim")
     if passage.orphan:
         line.append("  orphaned: the words are gone from the article", "bold")
     if passage.note:
-        line.append("  " + visible(" ".join(passage.note.split()))[:120], "italic")
+        line.append("  " + shorten(passage.note, 120), "italic")
     return line
 
 
