@@ -278,7 +278,7 @@ class Tagging:
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
 
-    # -- the list filter and jumping --------------------------------------------------------------
+    # -- the list filter and the screens' reads----------------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
         """Narrow the article list to the articles tagged `tag` (or below it), in their front
         matter or on a passage."""
@@ -296,26 +296,6 @@ class Tagging:
             return articles_with_tag(tags_by_article(self.library.entries(), self.annotations.all_passages()), tag)
 
         self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
-
-    def jump(self, passage: TaggedPassage) -> None:
-        """Open the passage's article in the reader with the cursor on the passage (an
-        orphan's words are gone: at the start of the block they were in)."""
-        if not self.show(passage.article_id):
-            return
-        reader, a = self._reading().reader, passage.anchor
-        if passage.orphan:
-            reader.goto(a.block, 0)
-            return
-        reader.goto(a.block, a.start, a.end if a.last_block == a.block else len(reader.article.blocks[a.block].text))
-
-    def show(self, article_id: str) -> bool:
-        """Open an article in the reader (unless it is open), selected in the list."""
-        reading = self._reading()
-        if reading.open_id != article_id and not reading.open_article(article_id):
-            return False
-        reading.article_list.select_id(article_id)
-        reading.focus_pane("reader")
-        return True
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,
