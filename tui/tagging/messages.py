@@ -32,12 +32,16 @@ class WordsSelected(Message):
         self.found = found
 
 
-class PassageChosen(Message):
-    """Show this tagged passage in the reader, with the cursor on its words."""
+class PassageMessage(Message):
+    """A request about one tagged passage."""
 
     def __init__(self, passage) -> None:
         super().__init__()
         self.passage = passage
+
+
+class PassageChosen(PassageMessage):
+    """Show this tagged passage in the reader, with the cursor on its words."""
 
 
 class ArticleChosen(Message):
@@ -56,20 +60,12 @@ class FilterByTag(Message):
         self.tag = tag
 
 
-class TagEditRequested(Message):
+class TagEditRequested(PassageMessage):
     """The tag picker for this passage's tags and note."""
 
-    def __init__(self, passage) -> None:
-        super().__init__()
-        self.passage = passage
 
-
-class TagRemoveRequested(Message):
+class TagRemoveRequested(PassageMessage):
     """Ask which of this passage's tags to take off, then do it."""
-
-    def __init__(self, passage) -> None:
-        super().__init__()
-        self.passage = passage
 
 
 class TagsChanged(Message):
