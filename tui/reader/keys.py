@@ -26,7 +26,7 @@ KEYS = [
     Binding("N", "term(-1)", "Previous hit", show=False, id="reader.previous_hit"),
     Binding("O", "open_original", "Open original in browser", show=False, id="reader.open_original"),
     Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
-    # tagging keys: tui/tagging.py does the work
+    # tagging keys: tui/tagging/ does the work
     Binding("v", "tagging('select')", "Select", id="reader.select"),
     Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy"),
     Binding("t", "tagging('tag')", "Tag…", id="reader.tag"),

@@ -26,6 +26,7 @@ from library.model import TITLE_BLOCK, Article
 from library.safetext import visible
 
 from ..contrast import readable_on
+from ..tagging.messages import TagRequested, WordsSelected
 from .keys import KEYS
 from .layout import PREFIX, Layout, Part, article_parts, hint_parts, text_width
 from .marks import MARK_KINDS, Marks, Span, next_span, sentence_spans
@@ -273,7 +274,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return self.page.selected(selection.start, selection.end) if self.article else None
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self.app.tagging.mouse_selected(self, self.selected_range(selection) if selection else None)
+        self.post_message(WordsSelected(self, self.selected_range(selection) if selection else None))
 
     # -- moving --------------------------------------------------------------------------------
     def action_scroll_lines(self, delta: int) -> None:
@@ -349,8 +350,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             self._status()
 
     def action_tagging(self, command: str, *args) -> None:
-        """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging.py acts on this reader."""
-        self.app.tagging.run(self, command, *args)
+        """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging/ acts on this reader."""
+        self.post_message(TagRequested(self, command, *args))
 
     def action_copy_selection(self) -> None:
         if not (self.article and self.marks.spans.get("selection")):
