@@ -24,7 +24,8 @@ from .highlight import Wanted, best_passage
 from .location import IndexLocation
 from .catchup import catch_up
 from .query import NAME_FIELDS, QueryError, fuzzy_terms, issue_labels, parse, plain_words, resolve
-from .repair import DAMAGE, describe, open_or_rebuild, rebuild
+from .damage import DAMAGE, describe
+from .repair import open_or_rebuild, rebuild
 from .writer import Progress
 
 SUGGEST_DISTANCE = 2

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.worker import Worker
 from watchfiles import awatch
 
-from index.location import IndexLocation
+import index
 
 from .sync import app_changed
 from .workers import LibraryUpdated
@@ -52,7 +52,7 @@ def _sync(library, index_too: bool) -> tuple[bool, list[str]]:
     Whether the catalogue changed, and the index's notices."""
     before = library.entries()
     changed = library.verify() != before
-    index_too = index_too and IndexLocation(library.root).current() is not None
+    index_too = index_too and index.exists(library)
     return changed, (app_changed(library) if index_too and library.backlog.snapshot().ids else [])
 
 

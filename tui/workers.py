@@ -18,8 +18,7 @@ from textual.message import Message
 from textual.widgets import Label, ProgressBar
 from textual.worker import Worker
 
-from index import open_index
-from index.writer import READING
+from index import READING, open_index
 from library.importing import NOT_ARTICLE, count_files, import_paths
 
 from .sync import app_changed

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .tags import passage_lines
+from .passage_text import passage_lines
 
 
 class OrphansScreen(Screen):

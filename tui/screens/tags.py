@@ -20,23 +20,7 @@ from library.annotations import TaggedPassage
 from library.filters import articles_with_tag, has_tag, tag_names, tags_by_article
 from library.safetext import visible
 
-
-def passage_lines(passage, entry) -> Text:
-    """A passage as the lists show it: article and date, the quote, its tags and note."""
-    if entry is None:
-        line = Text(visible(passage.article_title or passage.article_id), "bold", end="")
-        line.append("  " + " · ".join(x for x in (passage.article_date, "removed from the library") if x), "italic")
-    else:
-        line = Text(visible(entry.title), "bold", end="")
-        line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
-    quote = visible(" ".join(passage.quote.split()))
-    line.append("\n“" + (quote if len(quote) <= 160 else quote[:159] + "…") + "”")
-    line.append("\n# " + ", ".join(visible(t) for t in passage.tags), "dim")
-    if passage.orphan:
-        line.append("  orphaned: the words are gone from the article", "bold")
-    if passage.note:
-        line.append("  " + visible(" ".join(passage.note.split()))[:120], "italic")
-    return line
+from .passage_text import passage_lines
 
 
 def article_lines(entry) -> Text:
