@@ -24,7 +24,7 @@ from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
-from .screens.search import SearchScreen, back_to_results, open_search, show_hit
+from .screens.search import SearchScreen, back_to_results, open_search
 from .tagging import Tagging
 from .widgets.reader import Reader
 from .watching import start_watching
@@ -104,7 +104,9 @@ class CuttingsApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def on_search_screen_open_hit(self, message: SearchScreen.OpenHit) -> None:
-        show_hit(self, message.hit, message.terms)
+        """Open the hit's article in the reader, at the hit, with the query's words marked."""
+        if self.reading.open_at(message.hit.id, message.hit.block, terms=message.terms):
+            self.notify("n / N: next / previous match · escape: back to the results", timeout=4)
 
     def on_library_updated(self, message: LibraryUpdated) -> None:
         self.reading.reload_library(message.changed)

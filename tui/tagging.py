@@ -8,6 +8,7 @@ never overtakes the edit it undoes. The search index follows each change on a wo
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import Counter, deque
 from dataclasses import dataclass
@@ -398,22 +399,14 @@ class Tagging:
         self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
 
     def jump(self, passage: TaggedPassage) -> None:
-        """Open the passage's article in the reader with the cursor on the passage."""
-        reading = self.app.reading
-        if not self.show(passage.article_id):
-            return
+        """Open the passage's article in the reader with the cursor on the passage (to the
+        end of its first block when it runs on)."""
         a = passage.anchor
-        end = a.end if a.last_block == a.block else len(reading.reader.article.blocks[a.block].text)
-        reading.reader.goto(a.block, a.start, end)
+        self.app.reading.open_at(passage.article_id, a.block, a.start, a.end if a.last_block == a.block else sys.maxsize)
 
     def show(self, article_id: str) -> bool:
         """Open an article in the reader (unless it is open), selected in the list."""
-        reading = self.app.reading
-        if reading.open_id != article_id and not reading.open_article(article_id):
-            return False
-        reading.article_list.select_id(article_id)
-        reading.focus_pane("reader")
-        return True
+        return self.app.reading.open_at(article_id)
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,

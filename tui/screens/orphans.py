@@ -69,13 +69,7 @@ class OrphansScreen(Screen):
         if passage.article_id not in self.entries:
             self.notify("Its article is no longer in the library; the quote above is what is left", timeout=4)
             return
-        reading = self.app.reading
-        while self.app.screen is not reading:
-            self.app.pop_screen()
-        if reading.open_article(passage.article_id):
-            reading.article_list.select_id(passage.article_id)
-            reading.reader.goto(passage.anchor.block, 0)  # near where the words were
-            reading.focus_pane("reader")
+        self.app.reading.open_at(passage.article_id, passage.anchor.block, 0)  # near where the words were
 
     def action_remove(self) -> None:
         passage = self._current()

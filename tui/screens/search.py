@@ -280,19 +280,6 @@ def open_search(app) -> None:
     app.push_screen("search")
 
 
-def show_hit(app, hit, terms) -> None:
-    """Open the hit's article in the reader, at the hit, with the query's words marked."""
-    reading = app.reading
-    if not reading.open_article(hit.id):
-        return
-    reader = reading.reader
-    reader.set_terms(terms)
-    reader.goto_term(hit.block)
-    reading.article_list.select_id(hit.id)
-    reading.focus_pane("reader")
-    app.notify("n / N: next / previous match · escape: back to the results", timeout=4)
-
-
 def back_to_results(app) -> None:
     """Escape in the reader after opening a hit: the results again, same selection.
     Anywhere else Escape keeps its own meaning (SkipAction passes the key on)."""
