@@ -201,6 +201,7 @@ class SearchIndex:
         with self._lock:
             if self._maker is None:
                 self._maker = DocumentMaker(self.library)
+            self._fresh_searcher()  # into the index in use now (another process may have rebuilt it)
             self.notices += catch_up(self._ix, self.library, changed, removed, self._maker)
 
     def rebuild(self, progress: Progress | None = None) -> int:

@@ -25,6 +25,7 @@ from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search
+from .searching import LibrarySearch
 from .tagging import Tagging
 from .widgets.reader import Reader
 from .watching import start_watching
@@ -49,6 +50,7 @@ class CuttingsApp(App):
         self.library = library
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
+        self.library_search = LibrarySearch(library)  # the one open search index
         self.tagging = Tagging(self)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
@@ -87,11 +89,12 @@ class CuttingsApp(App):
     def _start_services(self) -> None:
         apply_user_config(self)
         self.instance = claim_library(self)
-        self.install_screen(SearchScreen(self.library), "search")
+        self.install_screen(SearchScreen(self.library_search), "search")
         start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:
+        self.library_search.close()
         self.instance.release()
 
     def action_search(self) -> None:
