@@ -17,7 +17,6 @@ from library.annotations import Annotations, Change, TaggedPassage
 from library.filters import articles_with_tag, tags_by_article
 from library.safetext import shorten
 
-from ..sync import app_changed
 from ..widgets.article_list import ListFilter
 from ..widgets.reader import Reader, Span, sentence_spans
 from .lines import passage_info, selection_info
@@ -273,7 +272,7 @@ class Tagging:
     def _sync(self, article_id: str) -> None:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
-            for notice in app_changed(self.library, changed=[article_id]):
+            for notice in self.app.library_search.sync([article_id]):
                 self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
