@@ -68,6 +68,7 @@ class LibraryCommands(Provider):
             Command("Fetch feeds and saved links", "Bring new articles from the web (key R)", app.action_refresh_feeds),
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
+            Command("Open the original in the browser", "The open article's web address (key O in the reader)", lambda: self._reading().reader.action_open_original()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),

@@ -25,7 +25,7 @@ from library.safetext import visible
 from library.store import ArticleNotFound
 
 from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
-from ..widgets.reader import Reader, ReaderPane
+from ..reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
@@ -436,7 +436,6 @@ class ReadingScreen(Screen):
             self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
             return
         self.app.facts.reload()
-        self.reader.selected_mention = None
         if self.reader.article:
             self.analyse_article(self.reader.article)
         self.analyse_library()

@@ -18,7 +18,7 @@ from library.filters import articles_with_tag, tags_by_article
 from library.safetext import shorten
 
 from ..widgets.article_list import ListFilter
-from ..widgets.reader import Reader, Span, sentence_spans
+from ..reader import Reader, Span, sentence_spans
 from .lines import passage_info, selection_info
 from .messages import TagsChanged
 from .picker import TagPicker

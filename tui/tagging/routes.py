@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..widgets.reader import Reader
+from ..reader import Reader
 from .messages import ArticleChosen, FilterByTag, PassageChosen, TagEditRequested, TagRemoveRequested, TagRequested, WordsSelected
 
 

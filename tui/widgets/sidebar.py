@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from .reader import KIND_NAMES, KINDS
+from ..reader import KIND_NAMES, KINDS
 from ..tagging.tab import TagsTab
 from .vim_options import VimOptionList
 from library.safetext import visible
