@@ -22,7 +22,6 @@ from library.filters import articles_with_tag, tag_names, tags_by_article
 from .screens.orphans import OrphansScreen
 from .screens.path_prompt import PathPrompt
 from .screens.search import open_search
-from .widgets.article_list import ListFilter
 from .workers import start_import, start_reindex
 
 
@@ -95,7 +94,7 @@ class LibraryCommands(Provider):
             for name, n in entities.most_common()
         ]
         commands += [
-            Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag, ids=ids: self._filter_tag(t, ids))
+            Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag: self._reading().filter_by_tag(t, lambda i: tagged.get(i, ())))
             for tag in tag_names(t for tags in tagged.values() for t in tags)
             if (ids := articles_with_tag(tagged, tag))
         ]
@@ -104,9 +103,6 @@ class LibraryCommands(Provider):
             for source, n in sources.most_common()
         ]
         return commands
-
-    def _filter_tag(self, tag: str, ids: frozenset[str]) -> None:
-        self._reading().set_filter(ListFilter("tag", tag, tag, lambda e: e.id in ids))
 
     async def discover(self) -> Hits:
         for command in self.commands:
