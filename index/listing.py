@@ -39,6 +39,7 @@ class Known:
     marked: Callable[[str], frozenset[str]] = lambda _flag: frozenset()
     issue_labels: Callable[[], dict[str, str]] = dict  # label in lower case -> issue id
     analysed: bool = True
+    every_tag: Callable[[], dict[str, set[str]]] = dict  # article id -> tags, for saved queries' checks
     _marks: dict = field(default_factory=dict)
 
     def marks(self, flag: str) -> frozenset[str]:
@@ -99,7 +100,7 @@ def _field(name: str, value: str, known: Known) -> Filter:
     return filters.by_entity(value, lambda article_id: known.names_of(article_id, name), name)
 
 
-def check(text: str) -> str | None:
+def query_problem(text: str) -> str | None:
     """The one-line problem with a query, or None: for saved collections, before they run."""
     try:
         parse(text)
