@@ -67,6 +67,8 @@ class ReadingScreen(Screen):
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
         Binding("f", "edit_filter", "Filter line", show=False, id="reading.edit_filter"),
+        Binding("c", "collections", "Collections", id="reading.collections"),
+        Binding("C", "save_collection", "Save filter as a collection", show=False, id="reading.save_collection"),
         # on this screen only, so a letter typed into a dialog that is still opening stays there
         Binding("a", "app.add", "Add", id="reading.add"),
         Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
@@ -271,7 +273,7 @@ class ReadingScreen(Screen):
         self.focus_pane("list")
         self._update_counts()
 
-    def filter_query(self, text: str) -> None:
+    def filter_query(self, text: str, label: str | None = None) -> None:
         """Narrow the list to a query in the search language: at once when the catalogue can
         answer it, from the search index (in a worker) when it has words to search."""
         text = text.strip()
@@ -280,25 +282,40 @@ class ReadingScreen(Screen):
             self.set_filter(None)
             return
         try:
-            self.set_filter(self.queries.from_catalogue(text))
+            self.set_filter(self.queries.from_catalogue(text).named(label or text))
         except QueryError as exc:
             self.notify(f"{text}: {exc}", severity="error", markup=False)
         except NeedsIndex:
             self.notify("Searching…", timeout=1)
-            self._search_filter(text)
+            self._search_filter(text, label or text)
 
     @work(thread=True, exclusive=True, group="list-query")
-    def _search_filter(self, text: str) -> None:
+    def _search_filter(self, text: str, label: str) -> None:
         try:
             found = self.queries.from_index(text)
         except (QueryError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"{text}: {exc}", severity="error", markup=False)
             return
-        self.app.call_from_thread(self._searched, text, found)
+        self.app.call_from_thread(self._searched, text, found.named(label))
 
     def _searched(self, text: str, found: Filter) -> None:
         if not self._shutting_down() and self.query_one(FilterLine).value.strip() == text:
             self.set_filter(found)
+
+    def action_collections(self) -> None:
+        from .collections import CollectionsScreen
+
+        self.app.push_screen(CollectionsScreen(self.queries), self.show_collection)
+
+    def show_collection(self, collection) -> None:
+        """The list narrowed to a collection's query, named after it above the list."""
+        if collection is not None:
+            self.filter_query(collection.query, f"collection {collection.name}")
+
+    def action_save_collection(self) -> None:
+        from .collections import save_collection
+
+        save_collection(self)
 
     def filter_by_issue(self, issue_id: str, label: str) -> None:
         self.set_filter(filters.by_issue(issue_id, label, self.app.facts.issue_ids))
