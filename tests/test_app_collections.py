@@ -85,3 +85,13 @@ async def test_a_collection_that_cannot_run_says_why_and_the_others_count(tmp_pa
         text = switcher_text(app)
         assert "unbalanced parentheses" in text and "no article is tagged 'removed'" in text
         assert sum("collection 'Broken'" in message for _, message in told) == 1
+
+
+async def test_pinned_collections_show_above_the_list(tmp_path):
+    library = inbox_library(tmp_path / "lib")
+    Collections(library).add("Stars", "is:starred", pinned=True)
+    Collections(library).add("Unpinned", "is:unread")
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "★ Stars 2/2" in screen_text(app))
+        assert "Unpinned" not in screen_text(app)

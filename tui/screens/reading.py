@@ -29,6 +29,7 @@ from library.store import ArticleNotFound
 from ..list_query import ListQueries, NeedsIndex
 from ..widgets.article_list import SORT_NAMES, ArticleList
 from ..widgets.filter_line import FilterLine
+from ..widgets.pinned_line import PinnedLine
 from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
@@ -85,6 +86,7 @@ class ReadingScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
+                yield PinnedLine(id="list-pinned")
                 yield Static(id="list-header", markup=False)
                 yield FilterLine(id="list-filter")
                 yield ArticleList(id="article-list")
@@ -116,6 +118,7 @@ class ReadingScreen(Screen):
         for warning in [*state.warnings, *self.app.library.problems]:
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)  # after the first paint
+        self.set_timer(LIBRARY_ANALYSIS_DELAY, self.count_pinned)
 
     # -- layout ----------------------------------------------------------------------------
     def on_resize(self, event) -> None:
@@ -309,8 +312,20 @@ class ReadingScreen(Screen):
 
     def show_collection(self, collection) -> None:
         """The list narrowed to a collection's query, named after it above the list."""
+        self.count_pinned()  # pins may have changed
         if collection is not None:
             self.filter_query(collection.query, f"collection {collection.name}")
+
+    @work(thread=True, exclusive=True, group="pinned-counts")
+    def count_pinned(self) -> None:
+        from library.smartcollections import Collections, CollectionsError
+
+        try:
+            pinned = [c for c in Collections(self.app.library).load() if c.pinned]
+        except CollectionsError:
+            return  # said in one line by the switcher and the command line
+        counted = self.queries.count(pinned) if pinned else []
+        self.app.call_from_thread(lambda: self._shutting_down() or self.query_one(PinnedLine).show(counted))
 
     def action_save_collection(self) -> None:
         from .collections import save_collection
