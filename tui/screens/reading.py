@@ -68,7 +68,7 @@ class ReadingScreen(Screen):
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
         Binding("f", "edit_filter", "Filter line", show=False, id="reading.edit_filter"),
-        Binding("c", "collections", "Collections", id="reading.collections"),
+        Binding("c", "collections", "Collections", show=False, id="reading.collections"),
         Binding("C", "save_collection", "Save filter as a collection", show=False, id="reading.save_collection"),
         # on this screen only, so a letter typed into a dialog that is still opening stays there
         Binding("a", "app.add", "Add", id="reading.add"),
