@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .model import CatalogueEntry
@@ -60,11 +61,13 @@ def _grouped(query: str) -> str:
     return query if _PLAIN.fullmatch(query.replace(":", "")) else f"({query})"
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+@lru_cache(maxsize=8192)  # a library has few sources and authors, each tested on every article
+def words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
 
 
-def holds(text: str, wanted: list[str]) -> bool:
+@lru_cache(maxsize=8192)
+def holds(text: str, wanted: tuple[str, ...]) -> bool:
     """The wanted words appear in order in the text, as a phrase of a name field matches."""
     have = words(text)
     n = len(wanted)

@@ -95,3 +95,16 @@ async def test_pinned_collections_show_above_the_list(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "★ Stars 2/2" in screen_text(app))
         assert "Unpinned" not in screen_text(app)
+
+
+async def test_the_palette_shows_a_collection_in_the_filter_line(tmp_path):
+    from .app_driving import run_command
+
+    library = inbox_library(tmp_path / "lib")
+    Collections(library).add("Harbour", 'source:"Harbour Review"')
+    app = CuttingsApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_command(pilot, "collection: harbour")
+        await wait_for(pilot, lambda: titles(app) == ["Delta", "Bravo"])
+        assert app.reading.query_one("#list-filter").value == 'source:"Harbour Review"'
+        assert header(app).startswith("collection Harbour")

@@ -37,6 +37,16 @@ def _plural(n: int) -> str:
     return f"{n} article{'s' * (n != 1)}"
 
 
+def _collections(library) -> list:
+    """The saved collections; a damaged file is reported when the switcher opens, not here."""
+    from library.smartcollections import Collections, CollectionsError
+
+    try:
+        return Collections(library).load()
+    except CollectionsError:
+        return []
+
+
 class LibraryCommands(Provider):
     async def startup(self) -> None:
         self.commands = [*self._actions(), *await asyncio.to_thread(self._filters)]
@@ -67,6 +77,7 @@ class LibraryCommands(Provider):
             Command("Fetch feeds and saved links", "Bring new articles from the web (key R)", app.action_refresh_feeds),
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
+            Command("Collections", "Saved queries with live counts; C saves the list's query as one (key c)", lambda: self._reading().action_collections()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen())),
@@ -101,6 +112,10 @@ class LibraryCommands(Provider):
         commands += [
             Command(f"Filter by source: {source}", _plural(n), lambda s=source: self._reading().filter_by_source(s), False)
             for source, n in sources.most_common()
+        ]
+        commands += [
+            Command(f"Collection: {c.name}", c.query, lambda c=c: self._reading().show_collection(c), c.pinned)
+            for c in _collections(app.library)
         ]
         return commands
 

@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from library.readstate import ReadState  # noqa: E402
 from library.smartcollections import Collection  # noqa: E402
 from library.store import Library  # noqa: E402
-from tests.perf.bench_app import SIZE, Frames, corpus, first_paint, key_figure, per_key, run  # noqa: E402
+from tests.perf.bench_app import SIZE, Frames, first_paint, key_figure, per_key, run  # noqa: E402
+from tests.perf.corpus import make_corpus  # noqa: E402
 from tui.app import CuttingsApp  # noqa: E402
 from tui.list_query import ListQueries  # noqa: E402
 
@@ -40,6 +41,15 @@ COLLECTIONS = [
 ]
 SWITCHES = [("view unread (U)", "U"), ("view starred (S)", "S"), ("view all (A)", "A"),
             ("collection FT unread", COLLECTIONS[5]), ("collection Early 2022", COLLECTIONS[7])]
+
+
+def corpus(base: Path, n: int) -> Library:
+    """A generated library of short articles: the list and collections read the catalogue only."""
+    root = base / f"corpus-short-{n}"
+    if (root / ".cache" / "catalogue.json").exists():
+        return Library(root)
+    print(f"  building a corpus of {n} short articles in {root} …", flush=True)
+    return make_corpus(root, n, words=(20, 40))
 
 
 def marked(library: Library) -> Library:
