@@ -1,0 +1,331 @@
+"""Find the quotes of an article and who said them, from its blocks and recognised names.
+
+Reported speech in the news follows a few shapes, read here with regexes around speech verbs:
+
+    “We are ready,” Xi said.  /  “...,” said Xi.  /  Xi said: “...”      direct
+    Xi said (that) China hoped ...  /  Blinken told reporters (that) ...   indirect, clause after
+    Progress is hard, he added.  /  ..., according to SCMP.             indirect, clause before
+
+The speaker is the recognised name next to the verb, or a name and an apposition before it
+("Wang Yi, China's top diplomat, said"). "he"/"she" is the nearest person named before, outside
+quotation marks; "the minister" the nearest person with that title in their context, else the
+nearest person. A quote without a verb of its own continues the quote before it (“A,” he said.
+“B.”). Only blocks with a quotation mark or a speech verb are read, so the cost follows the
+quotes, not the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from ..entities import Mention
+from ..entities.words import words
+from .model import Quote
+
+SPEECH = (r"said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|explains|argued|argues"
+          r"|insisted|insists|stressed|stresses|replied|wrote|writes|tweeted|announced|declared|declares|claimed"
+          r"|claims|acknowledged|admitted|conceded|suggested|recalled|emphasi[sz]ed|emphasi[sz]es|reiterated"
+          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed")
+# verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
+QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
+CUE = re.compile(rf"\b(?:(?P<according>[Aa]ccording to)|(?P<speech>{SPEECH})|(?P<quoting>{QUOTING}))\b")
+QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
+END = re.compile(r"[.!?]+[”\"’)]*(?=\s|$)")
+ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Prof", "No", "vs",
+                 "Adm", "Capt", "Maj", "Sgt", "Rev", "Inc", "Co", "Corp", "Ltd"}
+ADVERBS = {"also", "even", "later", "then", "further", "again", "previously", "once", "has", "had", "have",
+           "repeatedly", "reportedly", "separately", "earlier", "recently", "publicly", "privately", "simply",
+           "only", "bluntly", "flatly", "openly", "would", "will", "has also"}
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+ORG_ROLES = {"ministry", "department", "government", "embassy", "agency", "company", "office", "council",
+             "committee", "commission", "administration", "party", "firm", "group", "bank", "court", "military", "army"}
+ROLES = {w.lower() for w in words().title_heads} | {
+    "official", "officials", "leader", "diplomat", "envoy", "spokesperson", "spokesman", "spokeswoman", "analyst",
+    "economist", "lawmaker", "negotiator", "minister", "secretary", "president", "premier", "chancellor"} | ORG_ROLES
+ROLE = re.compile(r"\b[Tt]he (?:[\w’'-]+ ){0,3}?([a-z]+)$")
+OBJECT = re.compile(r"\s+(?:(?:in|at|on|during|after|before|to|with)\b[^,.;:“\"]{0,60}?\sthat\s+|that\s+)?")
+NOT_CLAUSE = re.compile(r"(?:as|to|of|for|in|on|by|with|from|about|at|into|it|so|yes|no)\b")
+TOLD = re.compile(r"\s+(?:(?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]*)*?(?: in [a-z ]+?)?)\s+(?:that\s+)?|\s*[,:]\s*")
+WORD = re.compile(r"\w+")
+MIN_WORDS = 3  # a shorter quotation is a scare quote ("suppressing"), not a quote
+LONE_WORDS = 8  # an unattributed quotation this long is still somebody's words
+NEAR = 80  # characters between a quotation and the verb that attributes it
+TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]* )+$")
+APPOSITION = re.compile(r",? (?:the |a |an )?(?:[\w’'-]+ ){0,3}[\w-]+")
+TITLE_CONTEXT = 40  # characters before a name where its title is ("Foreign Minister Qin Gang")
+
+
+def find_quotes(texts: Sequence[str], mentions: Sequence[Mention]) -> list[Quote]:
+    """The quotes of an article's blocks, in reading order, with offsets into the blocks."""
+    by_block: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_block.setdefault(m.block, []).append(m)
+    marks = {b: _quotation_marks(t) for b, t in enumerate(texts) if "“" in t or '"' in t}
+    people = _Antecedents(texts, mentions, marks)
+    found: list[Quote] = []
+    for b, text in enumerate(texts):
+        spans = marks.get(b, [])
+        if not spans and not CUE.search(text):
+            continue
+        reader = _Block(b, text, spans, by_block.get(b, []), people)
+        found.extend(reader.quotes(found[-1] if found else None))
+    return found
+
+
+def _quotation_marks(text: str) -> list[tuple[int, int, int]]:
+    """(content start, content end, end of the closing mark) of each quotation; one left open
+    runs to the end of the block (a quote continued in the next paragraph)."""
+    spans = []
+    for m in QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        spans.append((m.start(group), m.end(group), m.end()))
+    return spans
+
+
+class _Antecedents:
+    """The article's people and organisations outside quotation marks, in reading order, for
+    "he" and "the minister"."""
+
+    def __init__(self, texts, mentions, marks) -> None:
+        self.texts = texts
+        self.names = [m for m in mentions if not _inside(marks.get(m.block, ()), m.start)]
+        self.keys = [(m.block, m.start) for m in self.names]
+
+    def before(self, block: int, pos: int):
+        """The names before (block, pos), nearest first."""
+        i = bisect_left(self.keys, (block, pos))
+        return reversed(self.names[:i])
+
+    def pronoun(self, block: int, pos: int) -> Mention | None:
+        return next((m for m in self.before(block, pos) if m.kind == "person"), None)
+
+    def role(self, block: int, pos: int, role: str) -> Mention | None:
+        """The nearest name that fits "the <role>": an organisation with the word in its name,
+        or a person with it as a title; else (for a person's role) the nearest person."""
+        if role in ORG_ROLES:
+            return next((m for m in self.before(block, pos) if m.kind == "org" and role in m.canonical.lower()), None)
+        nearest = None
+        for n, m in enumerate(self.before(block, pos)):
+            if m.kind != "person":
+                continue
+            nearest = nearest or m
+            if _titled(self.texts[m.block], m, role):
+                return m
+            if n > 30:
+                break
+        return nearest
+
+
+def _titled(text: str, m: Mention, role: str) -> bool:
+    """Whether the name has `role` as its title: capitalised words right before it ("Foreign
+    Minister Qin Gang") or an apposition right after it ("Qin Gang, the foreign minister,")."""
+    title = TITLE_BEFORE.search(text, max(0, m.start - TITLE_CONTEXT), m.start)
+    if title and role in title.group().lower().split():
+        return True
+    after = APPOSITION.match(text, m.end)
+    return bool(after) and role in after.group().lower().split()
+
+
+def _inside(spans, pos: int) -> bool:
+    return any(start <= pos < end for start, end, _ in spans)
+
+
+class _Block:
+    """One block's quotation marks, speech verbs and sentences."""
+
+    def __init__(self, block: int, text: str, spans, mentions: list[Mention], people: _Antecedents) -> None:
+        self.block, self.text, self.spans, self.people = block, text, spans, people
+        self.ends_at = {m.end: m for m in mentions}
+        self.starts_at = {m.start: m for m in mentions}
+        self.cues = [c for c in CUE.finditer(text) if not _inside(spans, c.start())]
+        self.ends = self._sentence_ends()
+
+    def quotes(self, last: Quote | None) -> list[Quote]:
+        used: set[int] = set()  # cues that attributed a direct quote
+        direct = []
+        for start, end, close in self.spans:
+            quote = self._direct(start, end, close, used)
+            if quote is not None:
+                direct.append(quote)
+        indirect = [q for c in self.cues if c.start() not in used for q in [self._indirect(c)] if q is not None]
+        indirect = _without_overlaps(indirect)
+        direct = [q for q in direct if not any(i.start <= q.start < i.end for i in indirect)]
+        quotes = sorted(direct + indirect, key=lambda q: q.start)
+        out = []
+        for q in quotes:  # an unattributed quotation continues the one before it
+            opens = self.text[:q.start].strip() in ("", "“", '"')
+            previous = out[-1] if out else last if opens and last is not None and last.block == self.block - 1 else None
+            if q.said_by == "" and q.kind == "direct":
+                if previous is not None and previous.kind == "direct" and previous.speaker:
+                    q = Quote(q.block, q.start, q.end, q.text, q.kind, previous.speaker, previous.said_by)
+                elif len(WORD.findall(q.text)) < LONE_WORDS:
+                    continue
+            out.append(q)
+        return out
+
+    # -- direct quotes --------------------------------------------------------------------------
+    def _direct(self, start: int, end: int, close: int, used: set[int]) -> Quote | None:
+        text = self.text[start:end]
+        if len(WORD.findall(text)) < MIN_WORDS:
+            return None
+        for cue in self.cues:  # the verb right after: “...,” Xi said / “...,” said Xi / “...,” he added
+            if close <= cue.start() <= close + NEAR and cue.group("according") is None:
+                speaker = self._after_quotation(close, cue)
+                if speaker is not None:
+                    used.add(cue.start())
+                    return self._quote(start, end, "direct", speaker)
+        for cue in reversed(self.cues):  # the verb right before: Xi said: “...”
+            if start - NEAR <= cue.end() < start and re.fullmatch(r"[^.!?”\"]*[,:]\s*[“\"]", self.text[cue.end():start]):
+                speaker = self._subject(cue) if cue.group("according") is None else self._named_after(cue.end())
+                if speaker is not None:
+                    used.add(cue.start())
+                    return self._quote(start, end, "direct", speaker)
+        lo, hi = self._sentence(start)
+        nearest = sorted((c for c in self.cues if lo <= c.start() < hi),
+                         key=lambda c: min(abs(c.start() - close), abs(c.end() - start)))
+        for cue in nearest:  # a verb elsewhere in the sentence: Wang accused the US of “...”
+            speaker = self._named_after(cue.end()) if cue.group("according") else self._subject(cue)
+            if speaker is not None:
+                return self._quote(start, end, "direct", speaker)
+        return self._quote(start, end, "direct", ("", ""))
+
+    def _after_quotation(self, close: int, cue: re.Match):
+        between = self.text[close:cue.start()]
+        if re.fullmatch(r"[\s,.!?]*", between):
+            return self._named_after(cue.end())
+        speaker = self._subject(cue)
+        if speaker is not None and re.fullmatch(r"[\s,.!?]*", self.text[close:speaker[2]]):
+            return speaker
+        return None
+
+    # -- indirect quotes ------------------------------------------------------------------------
+    def _indirect(self, cue: re.Match) -> Quote | None:
+        lo, hi = self._sentence(cue.start())
+        if cue.group("quoting"):
+            return None
+        if cue.group("according"):
+            return self._according(cue, lo, hi)
+        speaker = self._subject(cue)
+        if speaker is None:  # "..., said Xi."
+            tail = self.text[cue.end():hi]
+            named = self._named_after(cue.end())
+            if named is None or not re.fullmatch(r"[\s,.!?”\"]*", tail[named[2] - cue.end():]) or not named[0]:
+                return None
+            return self._clause_before(lo, cue.start(), named)
+        if not speaker[0]:
+            return None
+        rest = self.text[cue.end():hi]
+        if re.fullmatch(r"[\s,.!?”\"]*", rest) or rest.lstrip().startswith(("according to", ",")):
+            return self._clause_before(lo, speaker[2], speaker)  # "..., he added." / "..., Xi said, according to SCMP"
+        skip = (TOLD if cue.group("speech") in ("told", "tells") else OBJECT).match(self.text, cue.end())
+        begin = skip.end() if skip else cue.end()
+        if self.text[begin:begin + 1] in "“\":" or NOT_CLAUSE.match(self.text, begin):
+            return None  # a direct quote that did not pass as one, or no clause ("claims as its own")
+        return self._clause(begin, hi, speaker)
+
+    def _according(self, cue: re.Match, lo: int, hi: int) -> Quote | None:
+        if any(c.group("speech") and lo <= c.start() < hi for c in self.cues):
+            return None  # "According to SCMP, Xi said ...": the speaker is the one who said
+        named = self._named_after(cue.end())
+        if named is None or not named[0]:
+            return None
+        after = self.text[named[2]:]
+        comma = re.match(r"[^,.]*?,\s*", after)
+        if self.text[lo:cue.start()].strip() == "" and comma:
+            return self._clause(named[2] + comma.end(), hi, named)
+        return self._clause_before(lo, cue.start(), named)
+
+    def _clause(self, begin: int, end: int, speaker) -> Quote | None:
+        while end > begin and self.text[end - 1] in " .!?,;:”\"’)":
+            end -= 1
+        while begin < end and self.text[begin] in " “\"‘(":
+            begin += 1
+        if len(WORD.findall(self.text[begin:end])) < MIN_WORDS:
+            return None
+        return self._quote(begin, end, "indirect", speaker)
+
+    def _clause_before(self, lo: int, at: int, speaker) -> Quote | None:
+        begin = lo
+        while begin < at and not self.text[begin].isalnum() and self.text[begin] not in "“\"":
+            begin += 1
+        if self.text[begin:begin + 1] in "“\"":
+            return None  # a quotation: the direct reading has it
+        return self._clause(begin, at, speaker)
+
+    # -- speakers -------------------------------------------------------------------------------
+    def _subject(self, cue: re.Match):
+        """(canonical, as written, start) of who stands right before the verb, or None."""
+        before = self.text[:cue.start()].rstrip()
+        for _ in range(2):
+            last = before.rsplit(" ", 1)[-1]
+            if last in ADVERBS:
+                before = before[: len(before) - len(last)].rstrip()
+        end = len(before)
+        m = self.ends_at.get(end)
+        if m is not None:
+            return m.canonical, m.text, m.start
+        if PRONOUN.search(before):
+            found = self.people.pronoun(self.block, end)
+            return (found.canonical if found else ""), before[-3:].strip(), end - len(before[-3:].strip())
+        role = ROLE.search(before)
+        if role and role.group(1) in ROLES:
+            found = self.people.role(self.block, role.start(), role.group(1))
+            return (found.canonical if found else ""), role.group(), role.start()
+        if before.endswith(","):  # an apposition: "Wang Yi, China's top diplomat, said"
+            for m in sorted(self.ends_at.values(), key=lambda m: -m.end):
+                if m.end < end - 1 and end - m.end < NEAR and self.text[m.end] == "," \
+                        and not re.search(r"[.!?;“”\"]", self.text[m.end:end - 1]):
+                    return m.canonical, m.text, m.start
+        return None
+
+    def _named_after(self, at: int):
+        """(canonical, as written, end) of who is named right after `at` ("said Xi", "according to SCMP")."""
+        lead = re.match(r"\s+(?:the\s+)?", self.text[at:])
+        pos = at + (lead.end() if lead else 0)
+        m = self.starts_at.get(pos)
+        if m is not None:
+            return m.canonical, m.text, m.end
+        role = re.match(r"\s+[Tt]he ((?:[\w’'-]+ ){0,3}?)([a-z]+)\b", self.text[at:])
+        if role and role.group(2) in ROLES:
+            found = self.people.role(self.block, at, role.group(2))
+            return (found.canonical if found else ""), role.group().strip(), at + role.end()
+        pronoun = re.match(r"\s+(he|she)\b", self.text[at:])
+        if pronoun:
+            found = self.people.pronoun(self.block, at)
+            return (found.canonical if found else ""), pronoun.group(1), at + pronoun.end()
+        return None
+
+    def _quote(self, start: int, end: int, kind: str, speaker) -> Quote:
+        return Quote(self.block, start, end, self.text[start:end], kind, speaker[0], speaker[1])
+
+    # -- sentences ------------------------------------------------------------------------------
+    def _sentence_ends(self) -> list[int]:
+        ends = []
+        for m in END.finditer(self.text):
+            if any(start <= m.start() and m.end() <= close for start, _, close in self.spans) and \
+                    not any(m.end() == close for _, _, close in self.spans):
+                continue  # inside a quotation
+            word = re.search(r"(\w+)\.*$", self.text[max(0, m.start() - 12):m.start() + 1])
+            if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
+                continue
+            after = self.text[m.end():m.end() + 3].lstrip()
+            if after[:1].islower():
+                continue
+            ends.append(m.end())
+        return ends
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, pos)
+        return (self.ends[i - 1] if i else 0), (self.ends[i] if i < len(self.ends) else len(self.text))
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """One clause, one quote: the first verb of a sentence reports it ("Xi said ... and warned ...")."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
