@@ -28,6 +28,8 @@ SPEECH = (r"said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|
           r"|insisted|insists|stressed|stresses|replied|wrote|writes|tweeted|announced|declared|declares|claimed"
           r"|claims|acknowledged|admitted|conceded|suggested|recalled|emphasi[sz]ed|emphasi[sz]es|reiterated"
           r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed")
+NEEDS_THAT = re.compile(r"announced|declared|declares|confirmed|acknowledged|admitted|predicted|vowed|recalled"
+                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes")
 # verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
 QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
 CUE = re.compile(rf"\b(?:(?P<according>[Aa]ccording to)|(?P<speech>{SPEECH})|(?P<quoting>{QUOTING}))\b")
@@ -221,6 +223,8 @@ class _Block:
             return self._clause_before(lo, speaker[2], speaker)  # "..., he added." / "..., Xi said, according to SCMP"
         skip = (TOLD if cue.group("speech") in ("told", "tells") else OBJECT).match(self.text, cue.end())
         begin = skip.end() if skip else cue.end()
+        if NEEDS_THAT.fullmatch(cue.group()) and not self.text[cue.end():begin].rstrip().endswith("that"):
+            return None  # "announced export controls": a thing announced, not words
         if self.text[begin:begin + 1] in "“\":" or NOT_CLAUSE.match(self.text, begin):
             return None  # a direct quote that did not pass as one, or no clause ("claims as its own")
         return self._clause(begin, hi, speaker)
