@@ -27,9 +27,9 @@ from .model import Quote
 SPEECH = (r"said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|explains|argued|argues"
           r"|insisted|insists|stressed|stresses|replied|wrote|writes|tweeted|announced|declared|declares|claimed"
           r"|claims|acknowledged|admitted|conceded|suggested|recalled|emphasi[sz]ed|emphasi[sz]es|reiterated"
-          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed")
+          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed|repeated")
 NEEDS_THAT = re.compile(r"announced|declared|declares|confirmed|acknowledged|admitted|predicted|vowed|recalled"
-                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes")
+                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes|repeated")
 # verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
 QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
 CUE = re.compile(rf"\b(?:(?P<according>[Aa]ccording to)|(?P<speech>{SPEECH})|(?P<quoting>{QUOTING}))\b")
@@ -40,17 +40,21 @@ ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt"
 ADVERBS = {"also", "even", "later", "then", "further", "again", "previously", "once", "has", "had", "have",
            "repeatedly", "reportedly", "separately", "earlier", "recently", "publicly", "privately", "simply",
            "only", "bluntly", "flatly", "openly", "would", "will", "has also"}
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)$")
+SUBJECT_START = re.compile(r"\s*(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|[Hh]e|[Ss]he|[Ii]t)(?= )(?= [a-z])")
 ORG_ROLES = {"ministry", "department", "government", "embassy", "agency", "company", "office", "council",
              "committee", "commission", "administration", "party", "firm", "group", "bank", "court", "military", "army"}
 ROLES = {w.lower() for w in words().title_heads} | {
     "official", "officials", "leader", "diplomat", "envoy", "spokesperson", "spokesman", "spokeswoman", "analyst",
     "economist", "lawmaker", "negotiator", "minister", "secretary", "president", "premier", "chancellor"} | ORG_ROLES
 ROLE = re.compile(r"\b[Tt]he (?:[\w’'-]+ ){0,3}?([a-z]+)$")
-OBJECT = re.compile(r"\s+(?:(?:in|at|on|during|after|before|to|with)\b[^,.;:“\"]{0,60}?\sthat\s+|that\s+)?")
-NOT_CLAUSE = re.compile(r"(?:as|to|of|for|in|on|by|with|from|about|at|into|it|so|yes|no)\b")
-TOLD = re.compile(r"\s+(?:(?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]*)*?(?: in [a-z ]+?)?)\s+(?:that\s+)?|\s*[,:]\s*")
+OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:in|at|on|during|after|before|to|with)\b[^,.;:“\"]{0,60}?\sthat\s+|that\s+)?")
+NOT_CLAUSE = re.compile(r"(?:as|to|of|for|in|on|by|with|from|about|at|into|against|so|yes|no)\b")
+TOLD = re.compile(r"\s+(?:[\w’'-]+ ){1,5}?that\s+|\s+(?:(?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]*)*?(?: in [a-z ]+?)?)\s+(?:that\s+)?|\s*[,:]\s*")
 WORD = re.compile(r"\w+")
+ACTS = re.compile(r",? (?!(?:of|and|or|in|at|on|to|for|with|as|from|by|is|was)\b)[a-z]+")
+AFTER_PREPOSITION = re.compile(r"\b(?:in|of|from|at|for|with|on|by|to|as)\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:and\s+)?)*$")
+PRONOUN_REACH = 6  # names looked back at for "he"
 MIN_WORDS = 3  # a shorter quotation is a scare quote ("suppressing"), not a quote
 LONE_WORDS = 8  # an unattributed quotation this long is still somebody's words
 NEAR = 80  # characters between a quotation and the verb that attributes it
@@ -100,8 +104,12 @@ class _Antecedents:
         i = bisect_left(self.keys, (block, pos))
         return reversed(self.names[:i])
 
-    def pronoun(self, block: int, pos: int) -> Mention | None:
-        return next((m for m in self.before(block, pos) if m.kind == "person"), None)
+    def pronoun(self, block: int, pos: int, kind: str = "person") -> Mention | None:
+        """The nearest person (organisation, for "it") who did something in a recent sentence
+        ("Biden was asked whether he regarded Xi as a dictator. He said ..." is Biden), else the
+        nearest one."""
+        near = [m for _, m in zip(range(PRONOUN_REACH), (m for m in self.before(block, pos) if m.kind == kind))]
+        return next((m for m in near if _acting(self.texts[m.block], m)), near[0] if near else None)
 
     def role(self, block: int, pos: int, role: str) -> Mention | None:
         """The nearest name that fits "the <role>": an organisation with the word in its name,
@@ -128,6 +136,11 @@ def _titled(text: str, m: Mention, role: str) -> bool:
         return True
     after = APPOSITION.match(text, m.end)
     return bool(after) and role in after.group().lower().split()
+
+
+def _acting(text: str, m: Mention) -> bool:
+    """A name in the subject's place: a verb after it, no preposition before it."""
+    return bool(ACTS.match(text, m.end)) and not AFTER_PREPOSITION.search(text, max(0, m.start - 40), m.start)
 
 
 def _inside(spans, pos: int) -> bool:
@@ -180,7 +193,7 @@ class _Block:
                     return self._quote(start, end, "direct", speaker)
         for cue in reversed(self.cues):  # the verb right before: Xi said: “...”
             if start - NEAR <= cue.end() < start and re.fullmatch(r"[^.!?”\"]*[,:]\s*[“\"]", self.text[cue.end():start]):
-                speaker = self._subject(cue) if cue.group("according") is None else self._named_after(cue.end())
+                speaker = self._subject(cue.start()) if cue.group("according") is None else self._named_after(cue.end())
                 if speaker is not None:
                     used.add(cue.start())
                     return self._quote(start, end, "direct", speaker)
@@ -188,16 +201,18 @@ class _Block:
         nearest = sorted((c for c in self.cues if lo <= c.start() < hi),
                          key=lambda c: min(abs(c.start() - close), abs(c.end() - start)))
         for cue in nearest:  # a verb elsewhere in the sentence: Wang accused the US of “...”
-            speaker = self._named_after(cue.end()) if cue.group("according") else self._subject(cue)
+            speaker = self._named_after(cue.end()) if cue.group("according") else self._subject(cue.start())
             if speaker is not None:
                 return self._quote(start, end, "direct", speaker)
         return self._quote(start, end, "direct", ("", ""))
 
     def _after_quotation(self, close: int, cue: re.Match):
+        if self.text[close - 2:close - 1] == "." and not re.match(r"[\s,.!?]*$|[^.!?]{0,40}[.!?]", self.text[cue.end():]):
+            return None  # “... theory.” He repeated that ...: a new sentence with its own clause
         between = self.text[close:cue.start()]
         if re.fullmatch(r"[\s,.!?]*", between):
             return self._named_after(cue.end())
-        speaker = self._subject(cue)
+        speaker = self._subject(cue.start())
         if speaker is not None and re.fullmatch(r"[\s,.!?]*", self.text[close:speaker[2]]):
             return speaker
         return None
@@ -209,7 +224,7 @@ class _Block:
             return None
         if cue.group("according"):
             return self._according(cue, lo, hi)
-        speaker = self._subject(cue)
+        speaker = self._subject(cue.start())
         if speaker is None:  # "..., said Xi."
             tail = self.text[cue.end():hi]
             named = self._named_after(cue.end())
@@ -259,20 +274,28 @@ class _Block:
         return self._clause(begin, at, speaker)
 
     # -- speakers -------------------------------------------------------------------------------
-    def _subject(self, cue: re.Match):
-        """(canonical, as written, start) of who stands right before the verb, or None."""
-        before = self.text[:cue.start()].rstrip()
+    def _subject(self, at: int, depth: int = 0):
+        """(canonical, as written, start) of who stands right before the verb, or None. A name
+        after a preposition is not the speaker ("officials in Washington said": somebody unnamed)."""
+        before = self.text[:at].rstrip()
         for _ in range(2):
             last = before.rsplit(" ", 1)[-1]
             if last in ADVERBS:
                 before = before[: len(before) - len(last)].rstrip()
         end = len(before)
+        if before.endswith(" who"):  # "Xi Jinping, who told him that"
+            before = before[:-4].rstrip(" ,")
+            end = len(before)
         m = self.ends_at.get(end)
         if m is not None:
+            if AFTER_PREPOSITION.search(self.text, max(0, m.start - 40), m.start):
+                return "", "", m.start
             return m.canonical, m.text, m.start
-        if PRONOUN.search(before):
-            found = self.people.pronoun(self.block, end)
-            return (found.canonical if found else ""), before[-3:].strip(), end - len(before[-3:].strip())
+        pronoun = PRONOUN.search(before)
+        if pronoun:
+            kind = "org" if pronoun.group().lower() == "it" else "person"
+            found = self.people.pronoun(self.block, pronoun.start(), kind)
+            return (found.canonical if found else ""), pronoun.group(), pronoun.start()
         role = ROLE.search(before)
         if role and role.group(1) in ROLES:
             found = self.people.role(self.block, role.start(), role.group(1))
@@ -282,6 +305,11 @@ class _Block:
                 if m.end < end - 1 and end - m.end < NEAR and self.text[m.end] == "," \
                         and not re.search(r"[.!?;“”\"]", self.text[m.end:end - 1]):
                     return m.canonical, m.text, m.start
+        if before.endswith(" and") and not depth:  # "He raised concerns ..., and said": the sentence's subject
+            lo, _ = self._sentence(end)
+            first = SUBJECT_START.match(self.text, lo)
+            if first:
+                return self._subject(first.end(), depth + 1)
         return None
 
     def _named_after(self, at: int):
@@ -326,10 +354,13 @@ class _Block:
 
 
 def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
-    """One clause, one quote: the first verb of a sentence reports it ("Xi said ... and warned ...")."""
+    """One clause, one quote: the first verb of a sentence reports it ("Xi said ... and warned ..."),
+    unless the clause reports another speaker's words ("the White House said Biden repeated that ...")."""
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
         if out and q.start < out[-1].end:
+            if q.end <= out[-1].end and q.speaker:  # "The White House said Biden repeated that ...": Biden's
+                out[-1] = q
             continue
         out.append(q)
     return out
