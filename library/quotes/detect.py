@@ -27,9 +27,10 @@ from .model import Quote
 SPEECH = (r"said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|explains|argued|argues"
           r"|insisted|insists|stressed|stresses|replied|wrote|writes|tweeted|announced|declared|declares|claimed"
           r"|claims|acknowledged|admitted|conceded|suggested|recalled|emphasi[sz]ed|emphasi[sz]es|reiterated"
-          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed|repeated")
+          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed|repeated|reaffirmed")
 NEEDS_THAT = re.compile(r"announced|declared|declares|confirmed|acknowledged|admitted|predicted|vowed|recalled"
-                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes|repeated")
+                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes|repeated"
+                        r"|reaffirmed")
 # verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
 QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
 CUE = re.compile(rf"\b(?:(?P<according>[Aa]ccording to)|(?P<speech>{SPEECH})|(?P<quoting>{QUOTING}))\b")
@@ -52,8 +53,12 @@ OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:in|at|on|during|after|before|to|with
 NOT_CLAUSE = re.compile(r"(?:as|to|of|for|in|on|by|with|from|about|at|into|against|so|yes|no)\b")
 TOLD = re.compile(r"\s+(?:[\w’'-]+ ){1,5}?that\s+|\s+(?:(?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]*)*?(?: in [a-z ]+?)?)\s+(?:that\s+)?|\s*[,:]\s*")
 WORD = re.compile(r"\w+")
-ACTS = re.compile(r",? (?!(?:of|and|or|in|at|on|to|for|with|as|from|by|is|was)\b)[a-z]+")
+ACTS = re.compile(r" (?!(?:of|and|or|in|at|on|to|for|with|as|from|by|is|was)\b)[a-z]+")
 AFTER_PREPOSITION = re.compile(r"\b(?:in|of|from|at|for|with|on|by|to|as)\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:and\s+)?)*$")
+UNNAMED = re.compile(r"\b(?:[Oo]fficials|[Aa]nalysts|sides?|[Dd]iplomats|[Ee]xperts|[Oo]bservers|[Cc]ritics|[Ss]ources"
+                     r"|[Ll]awmakers)(?: (?:in|from|of|on) (?:the )?(?:[A-Z][\w’'-]*(?: and | )?)+)?$")
+MODIFIED = re.compile(r" (?!(?:said|says|told|added|and|or|in|on|at|of|for|to|with|as|by)\b)[a-z]+(?=[,.])")
+SPEAKS = re.compile(rf" (?:\w+ )?(?:{SPEECH})\b")
 PRONOUN_REACH = 6  # names looked back at for "he"
 MIN_WORDS = 3  # a shorter quotation is a scare quote ("suppressing"), not a quote
 LONE_WORDS = 8  # an unattributed quotation this long is still somebody's words
@@ -105,11 +110,12 @@ class _Antecedents:
         return reversed(self.names[:i])
 
     def pronoun(self, block: int, pos: int, kind: str = "person") -> Mention | None:
-        """The nearest person (organisation, for "it") who did something in a recent sentence
-        ("Biden was asked whether he regarded Xi as a dictator. He said ..." is Biden), else the
-        nearest one."""
+        """The nearest person (organisation, for "it") who spoke in a recent sentence, else who
+        did something there ("Biden was asked whether he regarded Xi as a dictator. He said ..."
+        is Biden), else the nearest one."""
         near = [m for _, m in zip(range(PRONOUN_REACH), (m for m in self.before(block, pos) if m.kind == kind))]
-        return next((m for m in near if _acting(self.texts[m.block], m)), near[0] if near else None)
+        speaking = (m for m in near if SPEAKS.match(self.texts[m.block], m.end))
+        return next(speaking, None) or next((m for m in near if _acting(self.texts[m.block], m)), near[0] if near else None)
 
     def role(self, block: int, pos: int, role: str) -> Mention | None:
         """The nearest name that fits "the <role>": an organisation with the word in its name,
@@ -231,7 +237,7 @@ class _Block:
             if named is None or not re.fullmatch(r"[\s,.!?”\"]*", tail[named[2] - cue.end():]) or not named[0]:
                 return None
             return self._clause_before(lo, cue.start(), named)
-        if not speaker[0]:
+        if not speaker[0] and not speaker[1]:
             return None
         rest = self.text[cue.end():hi]
         if re.fullmatch(r"[\s,.!?”\"]*", rest) or rest.lstrip().startswith(("according to", ",")):
@@ -248,7 +254,7 @@ class _Block:
         if any(c.group("speech") and lo <= c.start() < hi for c in self.cues):
             return None  # "According to SCMP, Xi said ...": the speaker is the one who said
         named = self._named_after(cue.end())
-        if named is None or not named[0]:
+        if named is None:
             return None
         after = self.text[named[2]:]
         comma = re.match(r"[^,.]*?,\s*", after)
@@ -286,10 +292,13 @@ class _Block:
         if before.endswith(" who"):  # "Xi Jinping, who told him that"
             before = before[:-4].rstrip(" ,")
             end = len(before)
+        unnamed = UNNAMED.search(before)
+        if unnamed:  # "officials in Washington said": somebody the article does not name
+            return "", unnamed.group(), unnamed.start()
         m = self.ends_at.get(end)
         if m is not None:
             if AFTER_PREPOSITION.search(self.text, max(0, m.start - 40), m.start):
-                return "", "", m.start
+                return None
             return m.canonical, m.text, m.start
         pronoun = PRONOUN.search(before)
         if pronoun:
@@ -318,6 +327,9 @@ class _Block:
         pos = at + (lead.end() if lead else 0)
         m = self.starts_at.get(pos)
         if m is not None:
+            noun = MODIFIED.match(self.text, m.end)
+            if noun:  # "according to the Philippine government": not the Philippine Coast Guard
+                return "", self.text[pos:noun.end()], noun.end()
             return m.canonical, m.text, m.end
         role = re.match(r"\s+[Tt]he ((?:[\w’'-]+ ){0,3}?)([a-z]+)\b", self.text[at:])
         if role and role.group(2) in ROLES:
