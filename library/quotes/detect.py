@@ -59,6 +59,15 @@ UNNAMED = re.compile(r"\b(?:[Oo]fficials|[Aa]nalysts|sides?|[Dd]iplomats|[Ee]xpe
                      r"|[Ll]awmakers)(?: (?:in|from|of|on) (?:the )?(?:[A-Z][\w’'-]*(?: and | )?)+)?$")
 MODIFIED = re.compile(r" (?!(?:said|says|told|added|and|or|in|on|at|of|for|to|with|as|by)\b)[a-z]+(?=[,.])")
 SPEAKS = re.compile(rf" (?:\w+ )?(?:{SPEECH})\b")
+LEADS_IN = re.compile(r"[^.!?”\"]*[,:]\s*[“\"]")
+SENTENCE_DONE = re.compile(r"[\s,.!?]*$|[^.!?]{0,40}[.!?]")
+TO_COMMA = re.compile(r"[^,.]*?,\s*")
+APPOSITION_BREAK = re.compile(r"[.!?;“”\"]")
+LEAD = re.compile(r"\s+(?:the\s+)?")
+ROLE_AFTER = re.compile(r"\s+[Tt]he ((?:[\w’'-]+ ){0,3}?)([a-z]+)\b")
+PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
+INF = float("inf")
+WINDOW = 300  # characters before a verb where its subject is looked for
 PRONOUN_REACH = 6  # names looked back at for "he"
 MIN_WORDS = 3  # a shorter quotation is a scare quote ("suppressing"), not a quote
 LONE_WORDS = 8  # an unattributed quotation this long is still somebody's words
@@ -106,8 +115,8 @@ class _Antecedents:
 
     def before(self, block: int, pos: int):
         """The names before (block, pos), nearest first."""
-        i = bisect_left(self.keys, (block, pos))
-        return reversed(self.names[:i])
+        names = self.names
+        return (names[i] for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1))
 
     def pronoun(self, block: int, pos: int, kind: str = "person") -> Mention | None:
         """The nearest person (organisation, for "it") who spoke in a recent sentence, else who
@@ -150,7 +159,9 @@ def _acting(text: str, m: Mention) -> bool:
 
 
 def _inside(spans, pos: int) -> bool:
-    return any(start <= pos < end for start, end, _ in spans)
+    """Whether `pos` is inside a quotation (spans in order, as found)."""
+    i = bisect_right(spans, (pos, INF)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 class _Block:
@@ -159,9 +170,15 @@ class _Block:
     def __init__(self, block: int, text: str, spans, mentions: list[Mention], people: _Antecedents) -> None:
         self.block, self.text, self.spans, self.people = block, text, spans, people
         self.ends_at = {m.end: m for m in mentions}
+        self.mention_ends = sorted(self.ends_at)
         self.starts_at = {m.start: m for m in mentions}
         self.cues = [c for c in CUE.finditer(text) if not _inside(spans, c.start())]
+        self.cue_starts = [c.start() for c in self.cues]
         self.ends = self._sentence_ends()
+
+    def _cues(self, lo: int, hi: int) -> list[re.Match]:
+        """The speech verbs starting in [lo, hi)."""
+        return self.cues[bisect_left(self.cue_starts, lo):bisect_left(self.cue_starts, hi)]
 
     def quotes(self, last: Quote | None) -> list[Quote]:
         used: set[int] = set()  # cues that attributed a direct quote
@@ -172,11 +189,12 @@ class _Block:
                 direct.append(quote)
         indirect = [q for c in self.cues if c.start() not in used for q in [self._indirect(c)] if q is not None]
         indirect = _without_overlaps(indirect)
-        direct = [q for q in direct if not any(i.start <= q.start < i.end for i in indirect)]
+        clauses = [(i.start, i.end, i.end) for i in indirect]
+        direct = [q for q in direct if not _inside(clauses, q.start)]
         quotes = sorted(direct + indirect, key=lambda q: q.start)
         out = []
         for q in quotes:  # an unattributed quotation continues the one before it
-            opens = self.text[:q.start].strip() in ("", "“", '"')
+            opens = q.start <= 3 and self.text[:q.start].strip() in ("", "“", '"')
             previous = out[-1] if out else last if opens and last is not None and last.block == self.block - 1 else None
             if q.said_by == "" and q.kind == "direct":
                 if previous is not None and previous.kind == "direct" and previous.speaker:
@@ -191,20 +209,20 @@ class _Block:
         text = self.text[start:end]
         if len(WORD.findall(text)) < MIN_WORDS:
             return None
-        for cue in self.cues:  # the verb right after: “...,” Xi said / “...,” said Xi / “...,” he added
-            if close <= cue.start() <= close + NEAR and cue.group("according") is None:
+        for cue in self._cues(close, close + NEAR + 1):  # the verb right after: “...,” Xi said / “...,” said Xi
+            if cue.group("according") is None:
                 speaker = self._after_quotation(close, cue)
                 if speaker is not None:
                     used.add(cue.start())
                     return self._quote(start, end, "direct", speaker)
-        for cue in reversed(self.cues):  # the verb right before: Xi said: “...”
-            if start - NEAR <= cue.end() < start and re.fullmatch(r"[^.!?”\"]*[,:]\s*[“\"]", self.text[cue.end():start]):
+        for cue in reversed(self._cues(start - NEAR - 20, start)):  # the verb right before: Xi said: “...”
+            if start - NEAR <= cue.end() < start and LEADS_IN.fullmatch(self.text, cue.end(), start):
                 speaker = self._subject(cue.start()) if cue.group("according") is None else self._named_after(cue.end())
                 if speaker is not None:
                     used.add(cue.start())
                     return self._quote(start, end, "direct", speaker)
         lo, hi = self._sentence(start)
-        nearest = sorted((c for c in self.cues if lo <= c.start() < hi),
+        nearest = sorted(self._cues(lo, hi),
                          key=lambda c: min(abs(c.start() - close), abs(c.end() - start)))
         for cue in nearest:  # a verb elsewhere in the sentence: Wang accused the US of “...”
             speaker = self._named_after(cue.end()) if cue.group("according") else self._subject(cue.start())
@@ -213,7 +231,7 @@ class _Block:
         return self._quote(start, end, "direct", ("", ""))
 
     def _after_quotation(self, close: int, cue: re.Match):
-        if self.text[close - 2:close - 1] == "." and not re.match(r"[\s,.!?]*$|[^.!?]{0,40}[.!?]", self.text[cue.end():]):
+        if self.text[close - 2:close - 1] == "." and not SENTENCE_DONE.match(self.text, cue.end()):
             return None  # “... theory.” He repeated that ...: a new sentence with its own clause
         between = self.text[close:cue.start()]
         if re.fullmatch(r"[\s,.!?]*", between):
@@ -251,15 +269,14 @@ class _Block:
         return self._clause(begin, hi, speaker)
 
     def _according(self, cue: re.Match, lo: int, hi: int) -> Quote | None:
-        if any(c.group("speech") and lo <= c.start() < hi for c in self.cues):
+        if any(c.group("speech") for c in self._cues(lo, hi)):
             return None  # "According to SCMP, Xi said ...": the speaker is the one who said
         named = self._named_after(cue.end())
         if named is None:
             return None
-        after = self.text[named[2]:]
-        comma = re.match(r"[^,.]*?,\s*", after)
+        comma = TO_COMMA.match(self.text, named[2])
         if self.text[lo:cue.start()].strip() == "" and comma:
-            return self._clause(named[2] + comma.end(), hi, named)
+            return self._clause(comma.end(), hi, named)
         return self._clause_before(lo, cue.start(), named)
 
     def _clause(self, begin: int, end: int, speaker) -> Quote | None:
@@ -283,18 +300,18 @@ class _Block:
     def _subject(self, at: int, depth: int = 0):
         """(canonical, as written, start) of who stands right before the verb, or None. A name
         after a preposition is not the speaker ("officials in Washington said": somebody unnamed)."""
-        before = self.text[:at].rstrip()
+        w = max(0, at - WINDOW)  # a window, not the block: a block can be a megabyte
+        before = self.text[w:at].rstrip()
         for _ in range(2):
             last = before.rsplit(" ", 1)[-1]
             if last in ADVERBS:
                 before = before[: len(before) - len(last)].rstrip()
-        end = len(before)
         if before.endswith(" who"):  # "Xi Jinping, who told him that"
             before = before[:-4].rstrip(" ,")
-            end = len(before)
+        end = w + len(before)
         unnamed = UNNAMED.search(before)
         if unnamed:  # "officials in Washington said": somebody the article does not name
-            return "", unnamed.group(), unnamed.start()
+            return "", unnamed.group(), w + unnamed.start()
         m = self.ends_at.get(end)
         if m is not None:
             if AFTER_PREPOSITION.search(self.text, max(0, m.start - 40), m.start):
@@ -303,16 +320,19 @@ class _Block:
         pronoun = PRONOUN.search(before)
         if pronoun:
             kind = "org" if pronoun.group().lower() == "it" else "person"
-            found = self.people.pronoun(self.block, pronoun.start(), kind)
-            return (found.canonical if found else ""), pronoun.group(), pronoun.start()
+            found = self.people.pronoun(self.block, w + pronoun.start(), kind)
+            return (found.canonical if found else ""), pronoun.group(), w + pronoun.start()
         role = ROLE.search(before)
         if role and role.group(1) in ROLES:
-            found = self.people.role(self.block, role.start(), role.group(1))
-            return (found.canonical if found else ""), role.group(), role.start()
+            found = self.people.role(self.block, w + role.start(), role.group(1))
+            return (found.canonical if found else ""), role.group(), w + role.start()
         if before.endswith(","):  # an apposition: "Wang Yi, China's top diplomat, said"
-            for m in sorted(self.ends_at.values(), key=lambda m: -m.end):
-                if m.end < end - 1 and end - m.end < NEAR and self.text[m.end] == "," \
-                        and not re.search(r"[.!?;“”\"]", self.text[m.end:end - 1]):
+            ends = self.mention_ends
+            for i in range(bisect_left(ends, end - 1) - 1, -1, -1):
+                m = self.ends_at[ends[i]]
+                if end - m.end >= NEAR:
+                    break
+                if self.text[m.end] == "," and not APPOSITION_BREAK.search(self.text, m.end, end - 1):
                     return m.canonical, m.text, m.start
         if before.endswith(" and") and not depth:  # "He raised concerns ..., and said": the sentence's subject
             lo, _ = self._sentence(end)
@@ -323,22 +343,22 @@ class _Block:
 
     def _named_after(self, at: int):
         """(canonical, as written, end) of who is named right after `at` ("said Xi", "according to SCMP")."""
-        lead = re.match(r"\s+(?:the\s+)?", self.text[at:])
-        pos = at + (lead.end() if lead else 0)
+        lead = LEAD.match(self.text, at)
+        pos = lead.end() if lead else at
         m = self.starts_at.get(pos)
         if m is not None:
             noun = MODIFIED.match(self.text, m.end)
             if noun:  # "according to the Philippine government": not the Philippine Coast Guard
                 return "", self.text[pos:noun.end()], noun.end()
             return m.canonical, m.text, m.end
-        role = re.match(r"\s+[Tt]he ((?:[\w’'-]+ ){0,3}?)([a-z]+)\b", self.text[at:])
+        role = ROLE_AFTER.match(self.text, at)
         if role and role.group(2) in ROLES:
             found = self.people.role(self.block, at, role.group(2))
-            return (found.canonical if found else ""), role.group().strip(), at + role.end()
-        pronoun = re.match(r"\s+(he|she)\b", self.text[at:])
+            return (found.canonical if found else ""), role.group().strip(), role.end()
+        pronoun = PRONOUN_AFTER.match(self.text, at)
         if pronoun:
             found = self.people.pronoun(self.block, at)
-            return (found.canonical if found else ""), pronoun.group(1), at + pronoun.end()
+            return (found.canonical if found else ""), pronoun.group(1), pronoun.end()
         return None
 
     def _quote(self, start: int, end: int, kind: str, speaker) -> Quote:
@@ -348,9 +368,9 @@ class _Block:
     def _sentence_ends(self) -> list[int]:
         ends = []
         for m in END.finditer(self.text):
-            if any(start <= m.start() and m.end() <= close for start, _, close in self.spans) and \
-                    not any(m.end() == close for _, _, close in self.spans):
-                continue  # inside a quotation
+            i = bisect_right(self.spans, (m.start(), INF)) - 1
+            if i >= 0 and m.end() < self.spans[i][2]:
+                continue  # inside a quotation (a full stop closing one ends the sentence)
             word = re.search(r"(\w+)\.*$", self.text[max(0, m.start() - 12):m.start() + 1])
             if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
                 continue
