@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
+from itertools import accumulate
 from typing import Sequence
 
 from ..entities import Mention
@@ -33,9 +35,21 @@ NEEDS_THAT = re.compile(r"announced|declared|declares|confirmed|acknowledged|adm
                         r"|reaffirmed")
 # verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
 QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
-CUE = re.compile(rf"\b(?:(?P<according>[Aa]ccording to)|(?P<speech>{SPEECH})|(?P<quoting>{QUOTING}))\b")
+QUOTING_WORDS = frozenset(QUOTING.split("|"))
+
+
+def _by_first_letter(words: str) -> str:
+    """An alternation grouped by first letter: the regex engine tries one group per position."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in groups.items())
+
+
+CUE = re.compile(rf"\b(?:[Aa]ccording to|{_by_first_letter(SPEECH + '|' + QUOTING)})\b")
 QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
-END = re.compile(r"[.!?]+[”\"’)]*(?=\s|$)")
+END = re.compile(r"[.!?]+[”\"’)]*(?=\s*$|\s+[^a-z\s])")  # not before a lower-case word
+LAST_WORD = re.compile(r"(\w+)\.*$")
 ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Prof", "No", "vs",
                  "Adm", "Capt", "Maj", "Sgt", "Rev", "Inc", "Co", "Corp", "Ltd"}
 ADVERBS = {"also", "even", "later", "then", "further", "again", "previously", "once", "has", "had", "have",
@@ -59,6 +73,8 @@ UNNAMED = re.compile(r"\b(?:[Oo]fficials|[Aa]nalysts|sides?|[Dd]iplomats|[Ee]xpe
                      r"|[Ll]awmakers)(?: (?:in|from|of|on) (?:the )?(?:[A-Z][\w’'-]*(?: and | )?)+)?$")
 MODIFIED = re.compile(r" (?!(?:said|says|told|added|and|or|in|on|at|of|for|to|with|as|by)\b)[a-z]+(?=[,.])")
 SPEAKS = re.compile(rf" (?:\w+ )?(?:{SPEECH})\b")
+PUNCTUATION = re.compile(r"[\s,.!?]*")
+CLOSING = re.compile(r"[\s,.!?”\"]*")
 LEADS_IN = re.compile(r"[^.!?”\"]*[,:]\s*[“\"]")
 SENTENCE_DONE = re.compile(r"[\s,.!?]*$|[^.!?]{0,40}[.!?]")
 TO_COMMA = re.compile(r"[^,.]*?,\s*")
@@ -83,14 +99,42 @@ def find_quotes(texts: Sequence[str], mentions: Sequence[Mention]) -> list[Quote
     for m in mentions:
         by_block.setdefault(m.block, []).append(m)
     marks = {b: _quotation_marks(t) for b, t in enumerate(texts) if "“" in t or '"' in t}
+    cues = _cues(texts)
     people = _Antecedents(texts, mentions, marks)
     found: list[Quote] = []
-    for b, text in enumerate(texts):
-        spans = marks.get(b, [])
-        if not spans and not CUE.search(text):
-            continue
-        reader = _Block(b, text, spans, by_block.get(b, []), people)
+    for b in sorted(marks.keys() | cues.keys()):
+        reader = _Block(b, texts[b], marks.get(b, []), cues.get(b, []), by_block.get(b, []), people)
         found.extend(reader.quotes(found[-1] if found else None))
+    return found
+
+
+class _Cue:
+    """A speech verb (or "according to") in a block; read like the regex match it came from."""
+
+    __slots__ = ("at", "to", "word", "kind")
+
+    def __init__(self, at: int, to: int, word: str) -> None:
+        self.at, self.to, self.word = at, to, word
+        self.kind = "according" if word[0] in "Aa" and word.endswith(" to") else "quoting" if word in QUOTING_WORDS else "speech"
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+    def group(self, kind: str | None = None) -> str | None:
+        return self.word if kind is None or kind == self.kind else None
+
+
+def _cues(texts: Sequence[str]) -> dict[int, list[_Cue]]:
+    """Block -> its speech verbs, found in one pass over the article joined by newlines."""
+    text = "\n".join(texts)
+    starts = [0, *accumulate(len(t) + 1 for t in texts[:-1])]
+    found: dict[int, list[_Cue]] = {}
+    for m in CUE.finditer(text):
+        b = bisect_right(starts, m.start()) - 1
+        found.setdefault(b, []).append(_Cue(m.start() - starts[b], m.end() - starts[b], m.group()))
     return found
 
 
@@ -167,14 +211,13 @@ def _inside(spans, pos: int) -> bool:
 class _Block:
     """One block's quotation marks, speech verbs and sentences."""
 
-    def __init__(self, block: int, text: str, spans, mentions: list[Mention], people: _Antecedents) -> None:
+    def __init__(self, block: int, text: str, spans, cues: list[_Cue], mentions: list[Mention], people: _Antecedents) -> None:
         self.block, self.text, self.spans, self.people = block, text, spans, people
         self.ends_at = {m.end: m for m in mentions}
         self.mention_ends = sorted(self.ends_at)
         self.starts_at = {m.start: m for m in mentions}
-        self.cues = [c for c in CUE.finditer(text) if not _inside(spans, c.start())]
-        self.cue_starts = [c.start() for c in self.cues]
-        self.ends = self._sentence_ends()
+        self.cues = [c for c in cues if not _inside(spans, c.at)]
+        self.cue_starts = [c.at for c in self.cues]
 
     def _cues(self, lo: int, hi: int) -> list[re.Match]:
         """The speech verbs starting in [lo, hi)."""
@@ -234,10 +277,10 @@ class _Block:
         if self.text[close - 2:close - 1] == "." and not SENTENCE_DONE.match(self.text, cue.end()):
             return None  # “... theory.” He repeated that ...: a new sentence with its own clause
         between = self.text[close:cue.start()]
-        if re.fullmatch(r"[\s,.!?]*", between):
+        if PUNCTUATION.fullmatch(between):
             return self._named_after(cue.end())
         speaker = self._subject(cue.start())
-        if speaker is not None and re.fullmatch(r"[\s,.!?]*", self.text[close:speaker[2]]):
+        if speaker is not None and PUNCTUATION.fullmatch(self.text, close, speaker[2]):
             return speaker
         return None
 
@@ -250,15 +293,14 @@ class _Block:
             return self._according(cue, lo, hi)
         speaker = self._subject(cue.start())
         if speaker is None:  # "..., said Xi."
-            tail = self.text[cue.end():hi]
             named = self._named_after(cue.end())
-            if named is None or not re.fullmatch(r"[\s,.!?”\"]*", tail[named[2] - cue.end():]) or not named[0]:
+            if named is None or not named[0] or not CLOSING.fullmatch(self.text, named[2], max(named[2], hi)):
                 return None
             return self._clause_before(lo, cue.start(), named)
         if not speaker[0] and not speaker[1]:
             return None
         rest = self.text[cue.end():hi]
-        if re.fullmatch(r"[\s,.!?”\"]*", rest) or rest.lstrip().startswith(("according to", ",")):
+        if CLOSING.fullmatch(rest) or rest.lstrip().startswith(("according to", ",")):
             return self._clause_before(lo, speaker[2], speaker)  # "..., he added." / "..., Xi said, according to SCMP"
         skip = (TOLD if cue.group("speech") in ("told", "tells") else OBJECT).match(self.text, cue.end())
         begin = skip.end() if skip else cue.end()
@@ -365,17 +407,20 @@ class _Block:
         return Quote(self.block, start, end, self.text[start:end], kind, speaker[0], speaker[1])
 
     # -- sentences ------------------------------------------------------------------------------
-    def _sentence_ends(self) -> list[int]:
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where the block's sentences end (computed when a quote first asks)."""
         ends = []
         for m in END.finditer(self.text):
-            i = bisect_right(self.spans, (m.start(), INF)) - 1
+            i = bisect_right(self.spans, (m.start(), INF)) - 1 if self.spans else -1
             if i >= 0 and m.end() < self.spans[i][2]:
                 continue  # inside a quotation (a full stop closing one ends the sentence)
-            word = re.search(r"(\w+)\.*$", self.text[max(0, m.start() - 12):m.start() + 1])
-            if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
+            at = m.start()
+            if self.text[at - 3:at].islower() and self.text[at - 3:at].isalpha():
+                ends.append(m.end())  # after a lower-case word: no abbreviation ("Mr.", "U.S.")
                 continue
-            after = self.text[m.end():m.end() + 3].lstrip()
-            if after[:1].islower():
+            word = LAST_WORD.search(self.text, max(0, at - 12), at + 1)
+            if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
                 continue
             ends.append(m.end())
         return ends
