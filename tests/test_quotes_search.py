@@ -99,3 +99,13 @@ def test_entity_page_lists_the_entity_quotes(library):
     done = run_cli("entity", "antony blinken", library=library)
     assert done.returncode == 0, done.stderr
     assert "Quotes (1)" in done.stdout and "the talks had been candid and constructive" in done.stdout
+
+
+def test_a_broken_quotes_yaml_is_one_line_for_quotes_and_entity(tmp_path):
+    library = Library(tmp_path / "lib").ensure()
+    library.add(ARTICLES[0])
+    (library.root / "quotes.yaml").write_text("corrections:\n  - just a string\n", encoding="utf-8")
+    for args in (("quotes",), ("entity", "xi jinping")):
+        done = run_cli(*args, library=library)
+        assert done.returncode == 1, args
+        assert len(done.stderr.splitlines()) == 1 and "quotes.yaml: expected a 'corrections' list" in done.stderr

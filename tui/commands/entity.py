@@ -26,8 +26,12 @@ def run_entity(args) -> int:
 
     library = open_library(args)
     analyser = Analyser.for_library(library.root)
+    from library.quotes.corrections import QuotesFileError
+
     try:
         page = entity_page(library, analyser, args.name)
+    except QuotesFileError as exc:
+        raise CommandError(str(exc)) from None
     except UnknownEntity as exc:
         hint = f"; did you mean {', '.join(repr(visible(c)) for c in exc.close)}?" if exc.close else ""
         raise CommandError(f"no entity named {visible(args.name)!r} in the library{hint}") from None
