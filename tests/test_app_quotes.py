@@ -9,7 +9,7 @@ import yaml
 
 from library.model import Article, Block
 from tui.app import CuttingsApp
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import make_library, screen_text, wait_for
 

@@ -12,7 +12,7 @@ from library.model import Article, Block
 from library.quotes.corrections import correct_speaker
 from library.store import Library
 from tests.conftest import run_cli
-from tui.sync import library_changed
+from index import sync as library_changed
 
 XI = "Xi warns on tariffs"
 BLINKEN = "Blinken in Beijing"

@@ -4,7 +4,7 @@ Issues lists the article's issues, strongest first, with a strength bar and the 
 evidence passages; choosing one marks its evidence in the reader. Entities lists the people,
 organisations and places by kind with mention counts; choosing one jumps to its first mention.
 `f` on either narrows the article list to articles sharing it. Quotes (quotes_tab.py) lists who
-said what; Tags (tags_tab.py) lists the article's tagged passages.
+said what; Tags (tui/tagging/tab.py) lists the article's tagged passages.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from .reader import KIND_NAMES, KINDS
+from ..reader import KIND_NAMES, KINDS
+from ..tagging.tab import TagsTab
 from .quotes_tab import QuoteOptions
-from .tags_tab import TagsTab
 from .vim_options import VimOptionList
 from library.safetext import visible
 
