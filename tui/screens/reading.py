@@ -32,6 +32,7 @@ from ..widgets.article_list import SORT_NAMES, ArticleList
 from ..widgets.filter_line import FilterLine
 from ..widgets.pinned_line import PinnedLine
 from ..reader import Reader, ReaderPane
+from ..widgets.quotes_tab import QuoteOptions
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
@@ -446,6 +447,8 @@ class ReadingScreen(Screen):
         reader.aliases_of = self.app.facts.aliases_of
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
+        self.shown_analysis = analysis
+        self._show_quotes(article_id)
         self.article_list.refresh_entry(article_id)
         self._explain_marks()
 
@@ -500,6 +503,39 @@ class ReadingScreen(Screen):
     @on(EntityOptions.FilterBy)
     def _filter_entity(self, event: EntityOptions.FilterBy) -> None:
         self.filter_by_entity(event.canonical)
+
+    # -- quotes ------------------------------------------------------------------------------------
+    shown_analysis = None  # the open article's analysis, once it is shown
+
+    def _show_quotes(self, article_id: str) -> None:
+        from ..quoting import shown_quotes
+
+        quotes, problem = shown_quotes(self.app.library, article_id, self.shown_analysis.quotes)
+        self.query_one(Sidebar).show_quotes(quotes)
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    @on(QuoteOptions.Chosen)
+    def _jump_to_quote(self, event: QuoteOptions.Chosen) -> None:
+        self.reader.goto(event.quote.block, event.quote.start, event.quote.end)
+        self.focus_pane("reader")
+
+    @on(QuoteOptions.Correct)
+    def _correct_speaker(self, event: QuoteOptions.Correct) -> None:
+        from ..quoting import keep_correction
+        from .speaker import SpeakerScreen, candidates
+
+        article_id, quote = self.open_id, event.quote
+        if article_id is None or self.shown_analysis is None:
+            return
+
+        def chosen(speaker: str | None) -> None:
+            if speaker is None or article_id != self.open_id or not keep_correction(self.app, article_id, quote, speaker):
+                return
+            self.notify(f"Speaker: {speaker or 'nobody named'}", markup=False)
+            self._show_quotes(article_id)
+
+        self.app.push_screen(SpeakerScreen(quote, candidates(quote, self.shown_analysis.entities)), chosen)
 
     # -- correcting entities -----------------------------------------------------------------------
     @on(Reader.EditEntity)
