@@ -46,7 +46,7 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
     for c in resolved:
         if c.guess and c.text in vetoed:
             continue
-        kind = c.kind or kinds.get(c.text)
+        kind = (c.single and kinds.get(c.text)) or c.kind or kinds.get(c.text)
         if kind is None or c.weak and c.single and c.text not in kinds:
             continue
         shift = starts[c.block]
@@ -65,7 +65,9 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     for c in candidates:
         if c.weak:
             continue
-        if c.kind:
+        if c.kind == "org" and c.single:
+            typed[c.text] = "org"  # "oil giant Yukos" outweighs "Yukos said": companies speak too
+        elif c.kind:
             typed.setdefault(c.text, c.kind)
         else:
             untyped[c.text] = untyped.get(c.text, 0) + 1

@@ -43,6 +43,7 @@ LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 NEVER_ALONE = _W.function_words | _W.calendar | _W.titles | _W.demonyms | _W.not_acronyms
 SENTENCE_END = ".!?:;•\n"  # and a new block
 OPENERS = " \t“\"‘'([—–-*"
+STANCES = ("pro-", "anti-", "Pro-", "Anti-")  # "pro-Beijing" takes a side, it names no place
 
 
 class Recogniser:
@@ -90,6 +91,7 @@ class Recogniser:
         starts.insert(0, 0)
         hits = self._hits(text)
         lower = set(LOWER_WORD.findall(text))  # words the article writes in lower case
+        sports = sports_report(lower)
         found: list[Candidate] = []
         used: set[int] = set()  # starts of the hits a run has read
         shouting: dict[int, bool] = {}  # block -> in capitals: then only known names count
@@ -103,7 +105,7 @@ class Recogniser:
             block = bisect_right(starts, start) - 1
             if block not in shouting:
                 shouting[block] = _shouted_block(texts[block])
-            reader = RunReader(names, self.first_words, hits, lower, block, text, _sentence_start(text, start))
+            reader = RunReader(names, self.first_words, hits, lower, block, text, _sentence_start(text, start), sports)
             if one:
                 found.extend(reader.read_word(Word(start, run.end(), word, "word"), shouting[block]))
                 continue
@@ -123,7 +125,7 @@ class Recogniser:
         ignored = self.gazetteer.ignored
         mentions = [m for m in resolve(found, text, starts, names)
                     if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
-        return teams(mentions, texts) if sports_report(lower) else mentions
+        return teams(mentions, texts) if sports else mentions
 
     def _hits(self, text: str) -> dict[int, Hit]:
         """Known names at word boundaries, longest first, keyed by start."""
@@ -131,7 +133,8 @@ class Recogniser:
         n = len(text)
         for end, (length, entry) in self.automaton.iter_long(text):
             start = end - length + 1
-            if (start == 0 or not _is_word(text[start - 1])) and (end + 1 >= n or not _is_word(text[end + 1])):
+            if ((start == 0 or not _is_word(text[start - 1])) and (end + 1 >= n or not _is_word(text[end + 1]))
+                    and not text.endswith(STANCES, max(0, start - 5), start)):
                 hits[start] = Hit(start, end + 1, entry)
         return hits
 
