@@ -159,9 +159,11 @@ class RunReader:
                                    canonical=self.text[last.start:new_end], single=False, weak=False, guess=False)
 
     def _segment(self, items: list, starts_sentence: bool, forced: str | None) -> None:
-        items = self._strip_front(items, starts_sentence)
-        if not items:
+        kept = self._strip_front(items, starts_sentence)
+        if not kept:
             return
+        starts_sentence = starts_sentence and kept[0] is items[0]  # "The Church said": "Church" starts none
+        items = kept
         if forced:
             self._emit(items, forced)
             return
