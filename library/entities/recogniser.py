@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
@@ -125,7 +126,9 @@ class Recogniser:
         ignored = self.gazetteer.ignored
         mentions = [m for m in resolve(found, text, starts, names)
                     if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
-        return teams(mentions, texts) if sports else mentions
+        if sports:  # "Group G, Belgium faced Panama": a team after the comma
+            return teams(mentions, texts)
+        return _places_in_areas(mentions, texts, self.gazetteer.areas)
 
     def _hits(self, text: str) -> dict[int, Hit]:
         """Known names at word boundaries, longest first, keyed by start."""
@@ -153,6 +156,24 @@ class Recogniser:
             else:
                 items.append(Word(m.start(), m.end(), m.group(), m.lastgroup))
         return items
+
+
+def _places_in_areas(mentions: list[Mention], texts: Sequence[str], areas: dict[str, int]) -> list[Mention]:
+    """ "Irving, Texas" and "Aceh, Indonesia, Asia" name one place, the first, which the larger
+    areas after the commas only locate (a list, "Texas, Ohio and Utah", names three)."""
+    out: list[Mention] = []
+    level = 0  # of the last area joined to out[-1]
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.kind == "place" and last.kind == "place" and m.block == last.block
+                and m.start == last.end + 2 and texts[m.block][last.end:m.start] == ", "
+                and areas.get(m.canonical, 0) > max(level, areas.get(last.canonical, 0))):
+            out[-1] = replace(last, end=m.end, text=texts[m.block][last.start:m.end])
+            level = areas[m.canonical]
+        else:
+            out.append(m)
+            level = 0
+    return out
 
 
 def _shouted_items(run: re.Match, hits: dict[int, Hit]) -> list:
