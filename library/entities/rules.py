@@ -273,7 +273,11 @@ class RunReader:
             elif not at_start and word.text in _W.org_heads:
                 self._emit(piece, "org", single=True)  # "in Parliament", "the Court ruled"
             elif word.text.lower() in self.lower:
-                return  # the article writes it in lower case too: a word, not a name ("UNLESS")
+                # the article writes it in lower case too: a word, not a name ("UNLESS"), unless,
+                # mid-sentence, it is a word of a name the article gives in full ("Scientology"
+                # after "Church of Scientology", in an article with "alt.religion.scientology")
+                if not at_start:
+                    self._emit(piece, None, single=True, weak=True)
             elif _is_acronym(word.text):
                 self._emit(piece, "org")
             elif not person and self._org_cue(word.start, word.end):
