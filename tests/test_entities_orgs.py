@@ -74,6 +74,7 @@ def test_clubs_named_by_the_game_in_a_match_report_are_organisations(recogniser)
     (["Fans queued for the Kelso Cup final."], "Kelso Cup"),
     (["MPs in Parliament voted against the plan."], "Parliament"),
     (["The Court ruled against him on Monday."], "Court"),
+    (["He briefed the United States National Security Council."], "United States National Security Council"),
 ])
 def test_a_word_of_business_or_sport_around_a_name_makes_it_an_organisation(recogniser, blocks, name):
     found = [m for m in recogniser.find(blocks) if m.text == name]

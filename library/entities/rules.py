@@ -377,6 +377,10 @@ class RunReader:
 
     def _hit(self, hit: Hit, start: int | None = None) -> None:
         start = hit.start if start is None else start
+        last = self.out[-1] if self.out else None
+        if (hit.entry.kind == "org" and last is not None and last.kind == "place" and last.end == start - 1
+                and self.text[last.end] == " " and not last.single):
+            start = self.out.pop().start  # "United States National Security Council": the country's own
         self.out.append(Candidate(self.block, start, hit.end, self.text[start:hit.end], hit.entry.kind,
                                   hit.entry.canonical, hit.entry.from_package))
 
