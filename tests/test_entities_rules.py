@@ -157,3 +157,9 @@ def test_a_place_followed_by_its_state_or_country_is_one_place(recogniser):
         ["A boy from Irving, Texas, was arrested; the fair moved from Aceh, Indonesia, to Texas, Ohio and Utah."])]
     assert found == [("Irving, Texas", "place", "Irving"), ("Aceh, Indonesia", "place", "Aceh"),
                      ("Texas", "place", "Texas"), ("Ohio", "place", "Ohio"), ("Utah", "place", "Utah")]
+
+
+def test_a_name_before_a_place_and_a_title_is_a_person(recogniser):
+    found = {(m.text, m.kind) for m in recogniser.find(
+        ["Eldon Marsh, Panama coach, said so, and Ravi Kellan, U.S. Senator, agreed in Lodgeford, Texas."])}
+    assert {("Eldon Marsh", "person"), ("Ravi Kellan", "person"), ("Lodgeford, Texas", "place")} <= found

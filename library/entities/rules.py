@@ -41,6 +41,7 @@ ROMAN = re.compile(r"[IVXLC]+")
 NUMBER_AFTER = re.compile(r" \d")
 CUE_AFTER = re.compile(r",? ([a-z]+)")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
+TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 
@@ -363,9 +364,13 @@ class RunReader:
         return word in _W.place_cues
 
     def _before_a_place(self, end: int) -> bool:
-        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida")."""
+        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida"),
+        unless a title follows the place ("John Cornyn, U.S. Senator", "Hernan Gomez, Panama coach")."""
         hit = self.hits.get(end + 2) if self.text.startswith(", ", end) else None
-        return hit is not None and hit.entry.kind == "place"
+        if hit is None or hit.entry.kind != "place":
+            return False
+        after = NOUN_AFTER.match(self.text, hit.end)
+        return not (after and after.group(1).title() in _W.titles) and not TITLE_AFTER.match(self.text, hit.end)
 
     def _words_before(self, start: int) -> tuple[str, str]:
         """The two words before a name, lower case, when only a space separates them from it."""
