@@ -51,7 +51,7 @@ class CuttingsApp(TaggingRoutes, App):
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
         self.library_search = LibrarySearch(library)  # the one open search index
-        self.tagging = Tagging(self, library, lambda: self.reading)
+        self.tagging = Tagging(self, library, self.library_search, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
