@@ -96,3 +96,10 @@ def test_a_company_name_that_is_also_a_surname_gives_way_to_a_person(recogniser)
 def test_a_name_after_pro_or_anti_names_no_place(recogniser):
     found = kinds(recogniser, "The pro-Beijing camp won, and anti-London feeling grew in Beijing.")
     assert list(found.items()) == [("Beijing", "place")]
+
+
+def test_two_names_side_by_side_in_a_match_report_are_one_club(recogniser):
+    found = kinds(recogniser, "Bayern Munich drew 1-1 with AC Milan in the league.",
+                  "The striker scored, the keeper saved a penalty and the referee sent off the defender.")
+    assert found.get("Bayern Munich") == "org" and found.get("AC Milan") == "org"
+    assert "Munich" not in found and "Milan" not in found
