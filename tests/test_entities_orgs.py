@@ -103,3 +103,9 @@ def test_two_names_side_by_side_in_a_match_report_are_one_club(recogniser):
                   "The striker scored, the keeper saved a penalty and the referee sent off the defender.")
     assert found.get("Bayern Munich") == "org" and found.get("AC Milan") == "org"
     assert "Munich" not in found and "Milan" not in found
+
+
+def test_a_club_of_two_plain_words_is_told_from_a_player_by_words_no_player_takes(recogniser):
+    found = kinds(recogniser, "Aston Villa beat Norwich 2-0, and Harry Kane scored twice against Aston Villa.",
+                  "Aston Villa fans booed the referee; the striker and the keeper argued over the penalty.")
+    assert found.get("Aston Villa") == "org" and found.get("Harry Kane") == "person"

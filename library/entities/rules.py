@@ -292,7 +292,8 @@ class RunReader:
             return
         if all(w.text.isupper() for w in piece):
             self._shouted(piece)
-        elif not person and (piece[0].text in _W.club_prefixes or self._org_cue(piece[0].start, piece[-1].end, team=False)):
+        elif not person and (piece[0].text in _W.club_prefixes or self._org_cue(piece[0].start, piece[-1].end, team=False)
+                             or self.sports and team_cue(self.text, piece[0].start, piece[-1].end, strict=True)):
             self._emit(piece, "org")
         elif person or self._person_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "person")

@@ -29,12 +29,15 @@ def sports_report(lower: set[str]) -> bool:
     return len(lower & words().sports_words) >= MIN_SPORTS_WORDS
 
 
-def team_cue(text: str, start: int, end: int) -> bool:
+def team_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True when the name at text[start:end] stands next to a score or a word of the game
-    ("Chelsea beat", "a goal for Belgium", "Arsenal striker")."""
+    ("Chelsea beat", "a goal for Belgium", "Arsenal striker"); `strict`: only words no player
+    takes ("Aston Villa fans", "against Aston Villa", not "Harry Kane scored")."""
     w = words()
     after = WORD_AFTER.match(text, end)
     before = LAST_WORD.search(text, max(0, start - 20), start)
+    if strict:
+        return bool(after and after.group(1) in w.club_words_after or before and before.group(1) in w.club_words_before)
     return bool(SCORE_AFTER.match(text, end) or SCORE_BEFORE.search(text, max(0, start - 12), start)
                 or after and after.group(1) in w.team_verbs_after
                 or before and before.group(1) in w.team_words_before)
