@@ -28,6 +28,8 @@ def kinds(recogniser, *blocks: str) -> dict[str, str]:
     ("An appeal reached the Quellmark Appeals Court last year.", "Quellmark Appeals Court"),
     ("She studied at the University of Quellmark before that.", "University of Quellmark"),
     ("The story ran in the Harwick Evening Post on Sunday.", "Harwick Evening Post"),
+    ("A letter from the Joint Council for the Welfare of Drovers arrived.", "Joint Council for the Welfare of Drovers"),
+    ("The request of the Municipality of Livorno was refused.", "Municipality of Livorno"),
 ])
 def test_an_organisation_word_makes_the_name_an_organisation(recogniser, sentence, name):
     assert kinds(recogniser, sentence).get(name) == "org"

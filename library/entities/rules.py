@@ -139,7 +139,8 @@ class RunReader:
             current = current + segment if forced else segment
             last = segment[-1]
             head = _head_kind(last) if isinstance(last, Word) else None
-            if head and index + 1 < len(segments):
+            # "Joint Council for the Welfare of Immigrants" joins on; "University of Sheffield of the UK" stops
+            if (head or forced and not isinstance(last, Hit)) and index + 1 < len(segments):
                 forced = forced or head
                 continue
             self._segment(current, starts_sentence and current[0] is items[0], forced)
