@@ -243,7 +243,7 @@ class RunReader:
                     elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
                         # "Valeska Paris" is no place; "Real Madrid", "Bayern Munich beat" are clubs
                         org = self._org_cue(piece[0].start, item.end) or piece[0].text in _W.club_prefixes
-                        self._emit([piece[0], item], "org" if org else "person")
+                        self._emit([piece[0], item], "org" if org else "person", guess=not org)
                     else:
                         self._piece(piece, starts_sentence and first, person)
                         self._hit(item)
