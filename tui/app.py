@@ -16,6 +16,7 @@ from textual.filter import LineFilter
 from library.readstate import ReadState
 from library.store import Library
 
+from .background import ReportsFailures
 from .config import apply_user_config
 from .facts import ArticleFacts
 from .instance import claim_library
@@ -32,7 +33,7 @@ from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
-class CuttingsApp(App):
+class CuttingsApp(ReportsFailures, App):
     CSS_PATH = "cuttings.tcss"
     COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
     BINDINGS = [

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
@@ -24,6 +25,7 @@ from library.readstate import ReadStateError
 from library.safetext import visible
 from library.store import ArticleNotFound
 
+from ..background import ReportsFailures
 from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
 from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
@@ -52,7 +54,7 @@ def pane_widths(width: int) -> tuple[int, int]:
     return room - reader, sidebar
 
 
-class ReadingScreen(Screen):
+class ReadingScreen(ReportsFailures, Screen):
     HELP_TITLE = "Reading"
     BINDINGS = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="reading.next_pane"),
@@ -336,14 +338,27 @@ class ReadingScreen(Screen):
             return
         self.open_article(entry.id)
 
-    @work(thread=True, exclusive=True, group="article-analysis")
+    class Analysed(Message):
+        """An article's analysis, from the worker that made it."""
+
+        def __init__(self, article_id: str, analysis) -> None:
+            super().__init__()
+            self.article_id, self.analysis = article_id, analysis
+
+    class FactsArrived(Message):
+        """More of the library's articles have their list marks and filter facts."""
+
+    @work(thread=True, exclusive=True, group="article-analysis", exit_on_error=False, name="analysing the article")
     def analyse_article(self, article) -> None:
         try:
             analysis = self.app.facts.analyse(article)
         except Exception as exc:  # analysis is an extra: the text stays readable
-            self.app.call_from_thread(self.notify, f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
+            self.notify(f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
             return
-        self.app.call_from_thread(self._show_analysis, article.id, analysis)
+        self.post_message(self.Analysed(article.id, analysis))
+
+    def on_reading_screen_analysed(self, message: Analysed) -> None:
+        self._show_analysis(message.article_id, message.analysis)
 
     def _shutting_down(self) -> bool:
         """True once the app is shutting down: late worker results are dropped."""
@@ -359,7 +374,7 @@ class ReadingScreen(Screen):
         self.article_list.refresh_entry(article_id)
         self._explain_marks()
 
-    @work(thread=True, exclusive=True, group="library-analysis")
+    @work(thread=True, exclusive=True, group="library-analysis", exit_on_error=False, name="analysing the library")
     def analyse_library(self) -> None:
         """Fill in issue marks and filter facts for every article, newest first."""
         facts = self.app.facts
@@ -375,13 +390,13 @@ class ReadingScreen(Screen):
             except Exception:  # an unreadable article was already reported by the catalogue
                 continue
             if time.monotonic() - shown > FACTS_EVERY:  # by time: refiltering costs the whole list
-                self.app.call_from_thread(self._facts_arrived)
+                self.post_message(self.FactsArrived())
                 shown = time.monotonic()
-        self.app.call_from_thread(self._facts_arrived)
+        self.post_message(self.FactsArrived())
         for warning in facts.warnings:
-            self.app.call_from_thread(self.notify, warning, severity="warning", markup=False, timeout=8)
+            self.notify(warning, severity="warning", markup=False, timeout=8)
 
-    def _facts_arrived(self) -> None:
+    def on_reading_screen_facts_arrived(self) -> None:
         if self._shutting_down():
             return
         self.article_list.refresh()
