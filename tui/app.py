@@ -60,7 +60,7 @@ class CuttingsApp(ReportsFailures, App):
         return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen()
+        return ReadingScreen(self.library, self.readstate, self.facts)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -83,7 +83,13 @@ class CuttingsApp(ReportsFailures, App):
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen
 
-        self.push_screen(OverviewScreen(kind))
+        self.push_screen(OverviewScreen(kind, self.library, self.facts), self._show_chosen)
+
+    def _show_chosen(self, chosen: tuple[str, str, str] | None) -> None:
+        """The list narrowed to the issue or entity chosen on the overview (kind, value, label)."""
+        if chosen:
+            kind, value, label = chosen
+            self.reading.filter_by_issue(value, label) if kind == "issue" else self.reading.filter_by_entity(value)
 
     # -- search, help, config, background work (tui/screens/search.py, help.py, config.py, workers.py)
     @on(events.Mount)
@@ -127,7 +133,7 @@ class CuttingsApp(ReportsFailures, App):
 
     # -- feeds (tui/screens/feeds.py; the network work in tui/workers.py)
     def action_feeds(self) -> None:
-        self.push_screen(FeedsScreen())
+        self.push_screen(FeedsScreen(self.library))
 
     def action_refresh_feeds(self) -> None:
         start_refresh(self, self.library)

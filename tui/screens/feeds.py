@@ -58,8 +58,9 @@ class FeedsScreen(ReportsFailures, Screen):
             super().__init__()
             self.name = name
 
-    def __init__(self) -> None:
+    def __init__(self, library) -> None:
         super().__init__()
+        self.library = library
         self.names: list[str] = []
         self._removing: str | None = None
 
@@ -77,7 +78,7 @@ class FeedsScreen(ReportsFailures, Screen):
 
     @work(thread=True, exclusive=True, group="feeds-screen", exit_on_error=False, name="reading the feeds")
     def load(self) -> None:
-        library = self.app.library
+        library = self.library
         try:
             rows = [feed_summary(library, ReadState(library), feed) for feed in load_feeds(library)]
         except FeedsFileError as exc:
@@ -144,7 +145,7 @@ class FeedsScreen(ReportsFailures, Screen):
 
     def _change(self, change, *args) -> None:
         try:
-            change(self.app.library, *args)
+            change(self.library, *args)
         except (FeedsFileError, OSError) as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
         self.load()

@@ -42,9 +42,10 @@ class OverviewScreen(ReportsFailures, Screen):
         Binding("k", "cursor(-1)", "Up", show=False, id="overview.up"),
     ]
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, library, facts) -> None:
         super().__init__()
         self.kind = kind  # "issues" | "entities"
+        self.library, self.facts = library, facts
         self.HELP_TITLE = f"All {kind}"
 
     def compose(self) -> ComposeResult:
@@ -60,8 +61,8 @@ class OverviewScreen(ReportsFailures, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, name="counting the library")
     def count(self) -> None:
         """Counting reads every article's cached analysis, so it runs off the UI thread."""
-        analyser = self.app.facts.analyser
-        library = self.app.library
+        analyser = self.facts.analyser
+        library = self.library
         if self.kind == "issues":
             counts = library_issue_counts(library, analyser)
             months = issue_counts_by_month(library, analyser)
@@ -88,7 +89,7 @@ class OverviewScreen(ReportsFailures, Screen):
         for issue_id, count in counts.most_common():
             label = labels.get(issue_id, issue_id)
             line = sparkline([months.get(issue_id, {}).get(m, 0) for m in span])
-            table.add_row(self.app.facts.codes.get(issue_id, ""), Text(visible(label)), count, Text(line, "bold"), key=f"issue\0{issue_id}\0{label}")
+            table.add_row(self.facts.codes.get(issue_id, ""), Text(visible(label)), count, Text(line, "bold"), key=f"issue\0{issue_id}\0{label}")
         self._note(len(counts))
 
     def on_overview_screen_entities_counted(self, counted: EntitiesCounted) -> None:
@@ -100,19 +101,14 @@ class OverviewScreen(ReportsFailures, Screen):
         self._note(len(counts))
 
     def _note(self, rows: int) -> None:
-        articles = len(self.app.library.entries())
+        articles = len(self.library.entries())
         self.query_one("#overview-note", Static).update(
             f"{rows} {self.kind} in {articles} articles · enter: show those articles in the list · esc: back"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         kind, value, detail = event.row_key.value.split("\0")  # detail: an issue's label, an entity's kind
-        reading = self.app.reading
-        self.app.pop_screen()
-        if kind == "issue":
-            reading.filter_by_issue(value, detail)
-        else:
-            reading.filter_by_entity(value)
+        self.dismiss((kind, value, detail))
 
     def action_cursor(self, delta: int) -> None:
         table = self.query_one(DataTable)

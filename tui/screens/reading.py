@@ -70,8 +70,9 @@ class ReadingScreen(ReportsFailures, Screen):
         Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, library, readstate, facts) -> None:
         super().__init__()
+        self.library, self.readstate, self.facts = library, readstate, facts  # the app's services
         self.open_id: str | None = None
         self.sidebar_shown = False  # in the 80-119 column layout
         self._preview_timer = None
@@ -96,17 +97,17 @@ class ReadingScreen(ReportsFailures, Screen):
         return self.query_one(Reader)
 
     def on_mount(self) -> None:
-        state = self.app.readstate
+        state = self.readstate
         listing = self.article_list
         listing.read, listing.starred = state.is_read, state.is_starred
-        listing.marks_of = self.app.facts.marks_of
-        listing.set_entries(self.app.library.entries())
+        listing.marks_of = self.facts.marks_of
+        listing.set_entries(self.library.entries())
         self.query_one(Sidebar).clear("Open an article to see its issues and entities")
         self.reader.show_hint(EMPTY_HINT if not listing.rows else START_HINT)
         self._layout(self.size.width)
         self.set_interval(SAVE_POSITION_EVERY, self.remember_position)
         listing.focus()
-        for warning in [*state.warnings, *self.app.library.problems]:
+        for warning in [*state.warnings, *self.library.problems]:
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)  # after the first paint
 
@@ -185,7 +186,7 @@ class ReadingScreen(ReportsFailures, Screen):
     def _explain_marks(self) -> None:
         """The legend under the list: what the highlighted article's issue marks stand for."""
         entry = self.article_list.current
-        marks = self.app.facts.marks_explained(entry.id) if entry else ()
+        marks = self.facts.marks_explained(entry.id) if entry else ()
         self.query_one("#list-legend", Static).update(" · ".join(f"{mark} {visible(label)}" for mark, label in marks))
 
     @on(ArticleList.Highlighted)
@@ -212,12 +213,12 @@ class ReadingScreen(ReportsFailures, Screen):
 
     @on(ArticleList.StarToggled)
     def _star(self, event: ArticleList.StarToggled) -> None:
-        self._save(lambda: self.app.readstate.set_starred(event.entry.id, event.starred))
+        self._save(lambda: self.readstate.set_starred(event.entry.id, event.starred))
         self.notify("Starred" if event.starred else "Star removed", timeout=1.5)
 
     @on(ArticleList.ReadToggled)
     def _toggle_read(self, event: ArticleList.ReadToggled) -> None:
-        self._save(lambda: self.app.readstate.set_read(event.entry.id, event.read))
+        self._save(lambda: self.readstate.set_read(event.entry.id, event.read))
 
     def _save(self, change) -> None:
         try:
@@ -231,8 +232,8 @@ class ReadingScreen(ReportsFailures, Screen):
         listing = self.article_list
         current = listing.current
         for article_id in changed:
-            self.app.facts.known.pop(article_id, None)
-        listing.set_entries(self.app.library.entries(), keep=current.id if current else None)
+            self.facts.known.pop(article_id, None)
+        listing.set_entries(self.library.entries(), keep=current.id if current else None)
         if listing.rows and not self.reader.article:
             self.reader.show_hint(START_HINT)
         self.analyse_library()
@@ -247,18 +248,18 @@ class ReadingScreen(ReportsFailures, Screen):
         self.set_filter(None)
 
     def filter_by_issue(self, issue_id: str, label: str) -> None:
-        facts = self.app.facts
+        facts = self.facts
         self.set_filter(ListFilter("issue", issue_id, label, lambda e: facts.has_issue(e.id, issue_id)))
 
     def filter_by_entity(self, canonical: str) -> None:
-        facts = self.app.facts
+        facts = self.facts
         self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
 
     def filter_by_feed(self, name: str) -> None:
         from library.web.subscriptions import FeedsFileError, load_feeds
 
         try:
-            feeds = [feed for feed in load_feeds(self.app.library) if feed.name == name]
+            feeds = [feed for feed in load_feeds(self.library) if feed.name == name]
         except FeedsFileError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -283,7 +284,7 @@ class ReadingScreen(ReportsFailures, Screen):
             if not self.open_article(article_id):
                 return False
         else:
-            self._save(lambda: self.app.readstate.set_read(article_id))  # opened as a preview, unmarked
+            self._save(lambda: self.readstate.set_read(article_id))  # opened as a preview, unmarked
         self.article_list.select_id(article_id)
         reader = self.reader
         if terms is not None:
@@ -300,16 +301,16 @@ class ReadingScreen(ReportsFailures, Screen):
         """Show an article now; its analysis follows from a worker."""
         self.remember_position()
         try:
-            article = self.app.library.get(article_id)
+            article = self.library.get(article_id)
         except (ArticleNotFound, ArticleFileError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
         self.open_id = article_id
-        self.reader.show(article, self.app.readstate.get(article_id).position)
+        self.reader.show(article, self.readstate.get(article_id).position)
         self.app.tagging.article_shown(article)
         if mark_read:
-            self._save(lambda: self.app.readstate.set_read(article_id))
-        ready = self.app.facts.cached(article)
+            self._save(lambda: self.readstate.set_read(article_id))
+        ready = self.facts.cached(article)
         if ready is not None:
             self._show_analysis(article_id, ready)
         else:
@@ -324,7 +325,7 @@ class ReadingScreen(ReportsFailures, Screen):
             position = self.reader.position
             if position:
                 try:
-                    self.app.readstate.set_position(self.open_id, *position)
+                    self.readstate.set_position(self.open_id, *position)
                 except ReadStateError:
                     pass  # the read-only case was reported when the mark failed
 
@@ -351,7 +352,7 @@ class ReadingScreen(ReportsFailures, Screen):
     @work(thread=True, exclusive=True, group="article-analysis", exit_on_error=False, name="analysing the article")
     def analyse_article(self, article) -> None:
         try:
-            analysis = self.app.facts.analyse(article)
+            analysis = self.facts.analyse(article)
         except Exception as exc:  # analysis is an extra: the text stays readable
             self.notify(f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
             return
@@ -368,7 +369,7 @@ class ReadingScreen(ReportsFailures, Screen):
         if article_id != self.open_id or self._shutting_down():
             return
         reader = self.reader
-        reader.aliases_of = self.app.facts.aliases_of
+        reader.aliases_of = self.facts.aliases_of
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
         self.article_list.refresh_entry(article_id)
@@ -377,10 +378,10 @@ class ReadingScreen(ReportsFailures, Screen):
     @work(thread=True, exclusive=True, group="library-analysis", exit_on_error=False, name="analysing the library")
     def analyse_library(self) -> None:
         """Fill in issue marks and filter facts for every article, newest first."""
-        facts = self.app.facts
+        facts = self.facts
         worker = get_current_worker()
         shown = time.monotonic()
-        for entry in self.app.library.entries():
+        for entry in self.library.entries():
             if worker.is_cancelled:
                 return
             if entry.id in facts.known:
@@ -439,7 +440,7 @@ class ReadingScreen(ReportsFailures, Screen):
         from library.entities import user
 
         action, text, kind = edit
-        root = self.app.library.root
+        root = self.library.root
         try:
             if action == "ignore":
                 user.ignore_text(root, text)
@@ -450,7 +451,7 @@ class ReadingScreen(ReportsFailures, Screen):
         except Exception as exc:  # a locked or read-only library: say so, change nothing
             self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
             return
-        self.app.facts.reload()
+        self.facts.reload()
         self.reader.selected_mention = None
         if self.reader.article:
             self.analyse_article(self.reader.article)
