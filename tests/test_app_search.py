@@ -13,7 +13,7 @@ from library.store import Library
 from tests.app_support import make_library, screen_text, segments_with, wait_for
 from tui.app import CuttingsApp
 from tui.screens.search import SearchScreen
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 SIZES = [(80, 24), (140, 40)]
 
