@@ -274,7 +274,7 @@ class Tagging:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
             for notice in self.search.sync([article_id]):
-                self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
+                self.app.notify(notice, severity="warning", markup=False)  # notify is thread-safe
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
 
