@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from library.analysis import issue_counts_by_month, library_entity_counts, library_issue_counts, month_range
 
-from ..widgets.reader import KIND_NAMES
+from ..reader import KIND_NAMES
 from library.safetext import visible
 
 BARS = "▁▂▃▄▅▆▇█"

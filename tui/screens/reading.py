@@ -9,6 +9,7 @@ highlights follow.
 from __future__ import annotations
 
 import time
+from typing import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,10 +28,10 @@ from library.safetext import visible
 from library.store import ArticleNotFound
 
 from ..list_query import ListQueries, NeedsIndex
+from ..reader import Reader, ReaderPane
 from ..widgets.article_list import SORT_NAMES, ArticleList
 from ..widgets.filter_line import FilterLine
 from ..widgets.pinned_line import PinnedLine
-from ..widgets.reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
@@ -107,7 +108,7 @@ class ReadingScreen(Screen):
         state = self.app.readstate
         listing = self.article_list
         listing.read, listing.starred, listing.marked = state.is_read, state.is_starred, state.marked
-        self.queries = ListQueries(self.app.library, self.app.facts, state)
+        self.queries = ListQueries(self.app.library, self.app.facts, state, self.app.library_search.index)
         listing.marks_of = self.app.facts.marks_of
         listing.set_entries(self.app.library.entries())
         self.query_one(Sidebar).clear("Open an article to see its issues and entities")
@@ -191,10 +192,14 @@ class ReadingScreen(Screen):
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
-        line = self.query_one(FilterLine)
-        if not line.has_focus:  # the filter's query, to edit; never over what the user is typing
-            line.value = listing.filter.query if listing.filter else ""
-            line.set_class(listing.filter is not None, "-shown")
+        self._show_query()
+
+    def _show_query(self) -> None:
+        """The filter's query in the filter line, to edit; never over what the user is typing."""
+        line, narrowing = self.query_one(FilterLine), self.article_list.filter
+        if not line.has_focus:
+            line.value = narrowing.query if narrowing else ""
+            line.set_class(narrowing is not None, "-shown")
 
     def _explain_marks(self) -> None:
         """The legend under the list: what the highlighted article's issue marks stand for."""
@@ -254,9 +259,10 @@ class ReadingScreen(Screen):
     def set_filter(self, list_filter: Filter | None) -> None:
         """Narrow the list; the filter's query goes into the filter line, to be edited."""
         self.article_list.set_filter(list_filter)
+        self.focus_pane("list")
+        self._show_query()
         if list_filter and not self.article_list.rows:
             self.notify(f"No articles match {list_filter.label}", severity="warning", markup=False)
-        self.focus_pane("list")
 
     def action_clear_filter(self) -> None:
         self.set_filter(None)
@@ -356,6 +362,33 @@ class ReadingScreen(Screen):
         self.set_filter(filters.by_source(source))
 
     # -- the reader ---------------------------------------------------------------------------
+    def open_at(self, article_id: str, block: int | None = None, start: int | None = None, end: int | None = None,
+                terms: Sequence[str] | None = None) -> bool:
+        """The one way to show an article at a place (a search hit, a tagged passage, an
+        orphan): this screen on top, the article open (not again if it is), marked read and
+        selected in the list, the reader focused. `terms` (None: keep those marked) are
+        marked for n/N, and the cursor goes to the first at or after `block`; without terms
+        to `start`..`end` in `block` (an `end` past the block stops at its end; no `end`: the
+        sentence at `start`). False if the article cannot be read (said in a notice)."""
+        while self.app.screen is not self:
+            self.app.pop_screen()
+        if self.open_id != article_id:
+            if not self.open_article(article_id):
+                return False
+        else:
+            self._save(lambda: self.app.readstate.set_read(article_id))  # opened as a preview, unmarked
+        self.article_list.select_id(article_id)
+        reader = self.reader
+        if terms is not None:
+            reader.set_terms(terms)
+        if block is not None and terms and start is None:
+            reader.goto_term(block)
+        elif block is not None:
+            limit = len(reader.article.blocks[block].text) if 0 <= block < len(reader.article.blocks) else 0
+            reader.goto(block, start or 0, None if end is None else min(end, limit))
+        self.focus_pane("reader")
+        return True
+
     def open_article(self, article_id: str, mark_read: bool = True) -> bool:
         """Show an article now; its analysis follows from a worker."""
         self.remember_position()
@@ -498,7 +531,6 @@ class ReadingScreen(Screen):
             self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
             return
         self.app.facts.reload()
-        self.reader.selected_mention = None
         if self.reader.article:
             self.analyse_article(self.reader.article)
         self.analyse_library()
