@@ -60,7 +60,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen(self.library, self.readstate, self.facts)
+        return ReadingScreen(self.library, self.readstate, self.facts, self.library_search)
 
     @property
     def reading(self) -> ReadingScreen:
