@@ -549,6 +549,10 @@ class ReadingScreen(ReportsFailures, Screen):
 
         quotes, problem = shown_quotes(self.library, article_id, self.shown_analysis.quotes)
         self.query_one(Sidebar).show_quotes(quotes)
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            spans.setdefault(q.block, []).append((q.start, q.end))
+        self.reader.set_ranges("said", spans)
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
 
