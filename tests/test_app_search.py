@@ -279,3 +279,24 @@ async def test_did_you_mean_keeps_to_the_kind_of_the_field(names_library):
         await pilot.press("ctrl+u", *'person:"Antony Blinkn"')
         await wait_for(pilot, lambda: screen.shown == 'person:"Antony Blinkn"')
         assert screen.result.suggestion == 'person:"Antony Blinken"'
+
+
+async def test_the_app_opens_the_search_index_once(app, monkeypatch):
+    """Search, reindex from the palette and search again: one opening of the index in use
+    (the search screen and the reindex job each opened their own, and the search reopened the
+    rebuilt one)."""
+    from index import repair
+    from tests.app_driving import record_notifications, run_command
+
+    opened = []
+    check = repair.open_checked
+    monkeypatch.setattr(repair, "open_checked", lambda location: opened.append(location) or check(location))
+    async with app.run_test(size=(140, 40)) as pilot:
+        notices = record_notifications(app)
+        await type_query(pilot, "balloon")
+        await pilot.press("escape")
+        await run_command(pilot, "Reindex the library")
+        await wait_for(pilot, lambda: any("rebuilt" in text for _, text in notices))
+        screen = await type_query(pilot, "talks")
+        assert screen.result.total > 0
+    assert len(opened) == 1
