@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..console import CommandError, console, error_console, print_fields, print_json
+from .codebook import register_tag_actions
 
 
 def register(sub) -> None:
@@ -31,6 +32,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--orphans", action="store_true", help="list passages whose words are no longer in their article")
     p.set_defaults(func=run_tags)
+    register_tag_actions(p)  # tags memo / rename / merge / undo (commands/codebook.py)
 
     p = sub.add_parser("passages", help="list tagged passages")
     p.add_argument("--tag", metavar="T", help="only passages with this tag or a tag below it")
