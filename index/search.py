@@ -140,6 +140,18 @@ class SearchIndex:
         suggestion = None if total else self._suggest(text, parsed, searcher)
         return hits, total, suggestion
 
+    def matching_ids(self, text: str) -> frozenset[str]:
+        """The ids of every article a query matches, unscored and without snippets: a filter
+        (the passage workbench's) rather than a search. QueryError if it is malformed."""
+        parsed = parse(text)
+        with self._lock:
+            searcher = self._fresh_searcher()
+            resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
+            try:
+                return frozenset(searcher.stored_fields(n)["id"] for n in resolved.docs(searcher))
+            except whoosh_query.QueryError:
+                raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
+
     def _marked(self, flag: str) -> frozenset[str]:
         """The ids marked read or starred in state.json now (another window may have marked more)."""
         return ReadState(self.library).marked(flag)

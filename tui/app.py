@@ -42,6 +42,7 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
+        Binding("P", "workbench", "Passage workbench", show=False, id="app.workbench"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -73,6 +74,16 @@ class CuttingsApp(App):
         from .screens.tags import TagsScreen
 
         self.push_screen(TagsScreen())
+
+    def action_workbench(self) -> None:
+        from .screens.workbench import WorkbenchScreen
+
+        self.push_screen(WorkbenchScreen())
+
+    def action_codebook(self) -> None:
+        from .screens.codebook import CodebookScreen
+
+        self.push_screen(CodebookScreen())
 
     def on_reader_passage_moved(self, message: Reader.PassageMoved) -> None:
         self.tagging.cursor_moved(message.span)

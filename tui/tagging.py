@@ -155,10 +155,11 @@ class Tagging:
         picker = TagPicker(f"Tag “{short(target.text(article.blocks), 60)}”", self.choices())
         self.app.push_screen(picker, lambda choice: choice and self._add(article.id, target, choice.tags, choice.note))
 
-    def edit(self, passage: TaggedPassage) -> None:
-        """The tag picker filled with a passage's tags and note, to change them."""
+    def edit(self, passage: TaggedPassage, then: Callable[[], object] = lambda: None) -> None:
+        """The tag picker filled with a passage's tags and note, to change them; `then` runs
+        once the change is saved."""
         picker = TagPicker(f"Edit tags of “{short(passage.quote, 60)}”", self.choices(), passage.tags, passage.note)
-        self.app.push_screen(picker, lambda choice: choice and self._edit(passage, choice))
+        self.app.push_screen(picker, lambda choice: choice and self._edit(passage, choice, then))
 
     def quick_tag(self, reader: Reader, number: int) -> None:
         """1-9: the n-th most recent tag on the selection (or the passage under the cursor)."""
@@ -294,8 +295,8 @@ class Tagging:
 
         self._change(work, "edit")
 
-    def _edit(self, passage: TaggedPassage, choice) -> None:
-        self._change(lambda: self.annotations.update(passage.id, tags=choice.tags, note=choice.note), "edit")
+    def _edit(self, passage: TaggedPassage, choice, then: Callable[[], object] = lambda: None) -> None:
+        self._change(lambda: self.annotations.update(passage.id, tags=choice.tags, note=choice.note), "edit", then)
 
     def remove(self, passage: TaggedPassage, then: Callable[[], object] = lambda: None) -> None:
         """Ask which tag to take off (or all), then do it; `then` runs once it is done."""
@@ -365,6 +366,10 @@ class Tagging:
         if kind != "undo":
             fresh = [t for t in after if t not in before] or list(after)
             self.recent = [*fresh, *(t for t in self.recent if t not in fresh)][:QUICK]
+
+    def reload_counts(self) -> None:
+        """Read the library's tag counts again (after a rename across the library)."""
+        self.submit(lambda: (self.annotations.tag_counts(), self.annotations.recent_tags(QUICK)), self._tags_loaded)
 
     def _tags_loaded(self, loaded) -> None:
         counts, recent = loaded
