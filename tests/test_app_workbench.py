@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 from library.annotations import Annotations
 from library.annotations.codebook import read_memos, set_memo
 from tests.app_support import screen_text, wait_for
-from tests.test_app_tagging import ARMS, EU, article_id, lib, settle  # noqa: F401  (lib is a fixture)
+from tests.test_app_tagging import ARMS, article_id, lib, settle  # noqa: F401  (lib is a fixture)
+from tests.test_app_tagging_screens import tagged  # noqa: F401  (a fixture)
 from tui.app import CuttingsApp
 from tui.screens.codebook import CodebookScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.workbench import WorkbenchScreen
-
-
-@pytest.fixture
-def tagged(lib):  # noqa: F811
-    notes = Annotations(lib)
-    arms, eu = article_id(lib, ARMS.title), article_id(lib, EU.title)
-    notes.add_by_quote(arms, "Beijing protested within hours.", ["china/reaction"], note="same day")
-    notes.add_by_quote(arms, "anti-ship missiles", ["taiwan/arms"])
-    notes.add_by_quote(eu, "discussed de-risking supply chains", ["trade/de-risking", "china/reaction"])
-    return lib
 
 
 async def open_workbench(pilot) -> WorkbenchScreen:

@@ -35,21 +35,27 @@ def codebook_path(library) -> Path:
     return Path(library.root) / FILE_NAME
 
 
-def read_memos(library) -> dict[str, str]:
-    """Tag -> memo as written; {} when there is no codebook yet."""
-    path = codebook_path(library)
+def read_yaml_file(path: Path, broken: str):
+    """A YAML file of ours as Python values (None if missing); a file that cannot be read is
+    an AnnotationError naming it, the line, and `broken` (what that means for the user)."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        return None
     except UnicodeDecodeError:
-        raise AnnotationError(f"{path}: not UTF-8 text") from None
+        raise AnnotationError(f"{path}: not UTF-8 text; {broken}") from None
     except OSError as exc:
         raise AnnotationError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        data = safeyaml.parse(raw, path)
+        return safeyaml.parse(raw, path)
     except safeyaml.YamlError as exc:
-        raise AnnotationError(f"{exc}; fix or remove the file (it is left as it is)") from None
+        raise AnnotationError(f"{exc}; {broken}") from None
+
+
+def read_memos(library) -> dict[str, str]:
+    """Tag -> memo as written; {} when there is no codebook yet."""
+    path = codebook_path(library)
+    data = read_yaml_file(path, "fix or remove the file (it is left as it is)")
     memos = (data or {}).get("memos") if isinstance(data, dict) or data is None else None
     if memos is None and data:
         raise AnnotationError(f"{path}: not a codebook (expected `memos:` with a tag and its memo on each line)")

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .. import safeyaml
 from ..filters import tag_matches, with_ancestors
 from ..fileio import LockTimeout, atomic_write
-from .codebook import read_memos, write_memos
+from .codebook import read_memos, read_yaml_file, write_memos
 from .model import AnnotationError, check_tag
 
 FILE_NAME = "tag-renames.yaml"
@@ -156,16 +155,7 @@ def undo(annotations) -> Undone:
 def read_records(library) -> list[dict]:
     """The renames that can be undone, oldest first; a damaged file is an error naming it."""
     path = records_path(library)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnnotationError(f"{path}: cannot read ({exc})") from None
-    try:
-        data = safeyaml.parse(raw, path)
-    except safeyaml.YamlError as exc:
-        raise AnnotationError(f"{exc}; the renames in it cannot be undone until it is fixed") from None
+    data = read_yaml_file(path, "the renames in it cannot be undone until it is fixed")
     records = (data or {}).get("renames") if isinstance(data, dict) or data is None else None
     if not isinstance(records, list) or not all(_is_record(r) for r in records):
         raise AnnotationError(f"{path}: not a list of tag renames; the renames in it cannot be undone until it is fixed")
