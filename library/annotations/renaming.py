@@ -156,6 +156,8 @@ def read_records(library) -> list[dict]:
     """The renames that can be undone, oldest first; a damaged file is an error naming it."""
     path = records_path(library)
     data = read_yaml_file(path, "the renames in it cannot be undone until it is fixed")
+    if data is None:
+        return []
     records = (data or {}).get("renames") if isinstance(data, dict) or data is None else None
     if not isinstance(records, list) or not all(_is_record(r) for r in records):
         raise AnnotationError(f"{path}: not a list of tag renames; the renames in it cannot be undone until it is fixed")
