@@ -154,3 +154,12 @@ def test_a_rename_killed_part_way_leaves_every_passage_with_the_old_or_the_new_t
     assert ("old",) in tags and ("new",) in tags  # it was killed part way
     ok("tags", "undo", library=library)
     assert {p.id: p for p in Annotations(library).all_passages()} == originals
+
+
+def test_counts_follow_tags_written_after_the_last_count(tagged):
+    first = ok("cooccurrence", "--csv", library=tagged).stdout
+    assert (tagged.root / ".cache" / "codes.json").exists()  # kept for the next count
+    passage = next(p for p in Annotations(tagged).all_passages() if p.tags == ("beijing",))
+    Annotations(tagged).update(passage.id, tags=["beijing", "talks"])
+    second = ok("cooccurrence", "--csv", library=tagged).stdout
+    assert "beijing,talks,1,1" in second and "talks" not in first

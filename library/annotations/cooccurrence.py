@@ -13,14 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
 from itertools import combinations
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ..export.tables import inert
-from ..filters import tag_names
+from .codes import Coded, Evidence, coded_passages, evidence
 
 COLUMNS = ("a", "b", "articles", "overlapping")
+_BLOCK = 1 << 40  # (block, offset) as one number, block first: no block is this long
 
 
 @dataclass(frozen=True)
@@ -32,44 +34,41 @@ class Pair:
     label: str = ""  # the issue's label, for tag x issue
 
 
-def tag_pairs(passages: Iterable) -> list[Pair]:
-    """Tag x tag, most overlapping first."""
-    by_article = _by_article(passages)
-    spelling = _spelling(p for ps in by_article.values() for p in ps)
-    articles: dict[tuple[str, str], int] = {}
-    overlapping: dict[tuple[str, str], int] = {}
-    for mine in by_article.values():
-        tags = sorted({spelling[t.casefold()] for p in mine for t in p.tags})
-        for pair in combinations(tags, 2):
-            articles[pair] = articles.get(pair, 0) + 1
+def tag_pairs(coded: Iterable[Coded]) -> list[Pair]:
+    """Tag x tag, most overlapping first, from `codes.coded_passages`."""
+    articles: Counter = Counter()
+    overlapping: Counter = Counter()
+    for mine in _by_article(coded).values():
+        articles.update(combinations(sorted({t for p in mine for t in p.tags}), 2))
         for p, q in _overlaps(mine):
-            for pair in {tuple(sorted((spelling[a.casefold()], spelling[b.casefold()]))) for a in p.tags for b in q.tags}:
-                if pair[0] != pair[1]:
-                    overlapping[pair] = overlapping.get(pair, 0) + 1
+            overlapping.update({(a, b) if a < b else (b, a) for a in p.tags for b in q.tags if a != b})
     return _ranked(articles, overlapping, {})
 
 
-def issue_pairs(passages: Iterable, evidence_of: Callable[[str], Iterable]) -> list[Pair]:
-    """Tag x issue. `evidence_of(article_id)` gives the article's issues, each with `id`,
-    `label` and `passages` (block, start, end): the analysis' IssueHits."""
-    by_article = _by_article(passages)
-    spelling = _spelling(p for ps in by_article.values() for p in ps)
-    articles: dict[tuple[str, str], int] = {}
-    overlapping: dict[tuple[str, str], int] = {}
+def issue_pairs(coded: Iterable[Coded], evidence: dict[str, list[Evidence]]) -> list[Pair]:
+    """Tag x issue, from `codes.coded_passages` and `codes.evidence` of their articles."""
+    articles: Counter = Counter()
+    overlapping: Counter = Counter()
     labels: dict[str, str] = {}
-    for article_id, mine in by_article.items():
-        tags = {spelling[t.casefold()] for p in mine for t in p.tags}
-        for hit in evidence_of(article_id):
-            labels[hit.id] = hit.label
-            for tag in tags:
-                articles[(tag, hit.id)] = articles.get((tag, hit.id), 0) + 1
-            spans = [((e.block, e.start), (e.block, e.end)) for e in hit.passages]
-            for p in mine:
-                lo, hi = _span(p)
+    for article_id, mine in _by_article(coded).items():
+        tags = {t for p in mine for t in p.tags}
+        mine_at = [(p, p.start[0] * _BLOCK + p.start[1], p.end[0] * _BLOCK + p.end[1]) for p in mine]
+        for issue in evidence.get(article_id, ()):
+            labels[issue.id] = issue.label
+            articles.update((tag, issue.id) for tag in tags)
+            spans = [(b * _BLOCK + s, b * _BLOCK + e) for b, s, e in issue.spans]
+            for p, lo, hi in mine_at:
                 if any(lo < e_hi and e_lo < hi for e_lo, e_hi in spans):
-                    for tag in {spelling[t.casefold()] for t in p.tags}:
-                        overlapping[(tag, hit.id)] = overlapping.get((tag, hit.id), 0) + 1
+                    overlapping.update((tag, issue.id) for tag in p.tags)
     return _ranked(articles, overlapping, labels)
+
+
+def table(annotations, by: str, analyser=None) -> list[Pair]:
+    """The co-occurrence table the codebook shows: `by` "tag", or "issue" (with the analyser)."""
+    coded = coded_passages(annotations)
+    if by == "tag":
+        return tag_pairs(coded)
+    return issue_pairs(coded, evidence(annotations.library, analyser, {c.article_id for c in coded}))
 
 
 def render_csv(pairs: list[Pair]) -> str:
@@ -85,32 +84,28 @@ def render_json(pairs: list[Pair], by: str) -> str:
     return json.dumps({"by": by, "pairs": [asdict(p) for p in pairs]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _by_article(passages: Iterable) -> dict[str, list]:
-    by_article: dict[str, list] = {}
-    for p in passages:
-        if not p.orphan:  # words no longer in the article overlap nothing
-            by_article.setdefault(p.article_id, []).append(p)
+def _by_article(coded: Iterable[Coded]) -> dict[str, list[Coded]]:
+    """The passages whose words are in their article, by article, each tag in one spelling
+    (tags match ignoring case: the most used spelling, lower case on a tie)."""
+    coded = [c for c in coded if not c.orphan]
+    uses = Counter(t for c in coded for t in c.tags)
+    spelling: dict[str, str] = {}
+    for tag in sorted(uses, key=lambda t: (-uses[t], t != t.lower(), t)):
+        spelling.setdefault(tag.casefold(), tag)
+    by_article: dict[str, list[Coded]] = {}
+    for c in coded:
+        tags = tuple(dict.fromkeys(spelling[t.casefold()] for t in c.tags))
+        by_article.setdefault(c.article_id, []).append(replace(c, tags=tags) if tags != c.tags else c)
     return by_article
 
 
-def _spelling(passages: Iterable) -> dict[str, str]:
-    """One spelling per tag (tags match ignoring case)."""
-    return {t.casefold(): t for t in tag_names(t for p in passages for t in p.tags)}
-
-
-def _span(p) -> tuple[tuple[int, int], tuple[int, int]]:
-    a = p.anchor
-    return (a.block, a.start), (a.last_block, a.end)
-
-
-def _overlaps(passages: list):
+def _overlaps(coded: list[Coded]):
     """Each passage with itself, and each pair whose words overlap (a sweep in reading order)."""
-    ordered = sorted(passages, key=_span)
+    ordered = sorted(coded, key=lambda c: (c.start, c.end))
     for i, p in enumerate(ordered):
         yield p, p
-        hi = _span(p)[1]
         for q in ordered[i + 1:]:
-            if _span(q)[0] >= hi:
+            if q.start >= p.end:
                 break
             yield p, q
 
@@ -119,18 +114,3 @@ def _ranked(articles: dict, overlapping: dict, labels: dict[str, str]) -> list[P
     pairs = [Pair(a, b, n, overlapping.get((a, b), 0), labels.get(b, "")) for (a, b), n in articles.items()]
     return sorted(pairs, key=lambda p: (-p.overlapping, -p.articles, p.a.casefold(), p.b.casefold()))
 
-
-def issues_from(library, analyser) -> Callable[[str], Iterable]:
-    """`evidence_of` for `issue_pairs`: an article's issues from the analysis cache (analysed
-    now if it is not there yet); an article gone from the library has none."""
-    from ..articlefile import ArticleFileError
-    from ..store import ArticleNotFound
-
-    def evidence_of(article_id: str):
-        try:
-            found = analyser.cached(library.entry(article_id).content_hash) or analyser.analyse(library.get(article_id))
-        except (ArticleNotFound, ArticleFileError):
-            return ()
-        return found.issues
-
-    return evidence_of

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ..articlefile import ArticleFileError
 from ..filters import tag_matches
 from ..store import ArticleNotFound
 from .anchoring import ArticleText
+from .codes import Evidence
 from .model import TaggedPassage
 
 CONTEXT = 90  # characters of context each side: about a line
@@ -71,14 +72,14 @@ class Filter:
         return all(word in item.note.casefold() for word in self.notes)
 
 
-def gather(library, passages: Iterable[TaggedPassage], evidence_of: Callable[[str], Iterable] | None = None) -> list[Item]:
-    """Items for the passages, and for every article's issue evidence if `evidence_of` is
-    given (an article id -> its IssueHits); each article is read once for the context."""
+def gather(library, passages: Iterable[TaggedPassage], evidence: dict[str, list[Evidence]] | None = None) -> list[Item]:
+    """Items for the passages, and for the issue evidence if given (article id -> its
+    `codes.Evidence`); each article is read once for the context."""
     entries = {e.id: e for e in library.entries()}
     by_article: dict[str, list[TaggedPassage]] = {}
     for p in passages:
         by_article.setdefault(p.article_id, []).append(p)
-    ids = list(entries) if evidence_of is not None else list(by_article)
+    ids = list(entries) if evidence is not None else list(by_article)
     items: list[Item] = []
     for article_id in ids:
         entry = entries.get(article_id)
@@ -90,13 +91,13 @@ def gather(library, passages: Iterable[TaggedPassage], evidence_of: Callable[[st
             before, after = (_before(text.text, span[0]), _after(text.text, span[1])) if span else (p.anchor.prefix, p.anchor.suffix)
             items.append(Item(article_id, title or p.article_title or article_id, date or p.article_date, p.quote,
                               before, after, p.anchor.block, p.anchor.start, p.anchor.end, passage=p))
-        if evidence_of is not None and text is not None:
-            for hit in evidence_of(article_id):
-                for e in hit.passages:
-                    if 0 <= e.block < len(text.blocks):
-                        lo, hi = text.starts[e.block] + e.start, text.starts[e.block] + e.end
-                        items.append(Item(article_id, title, date, e.text, _before(text.text, lo), _after(text.text, hi),
-                                          e.block, e.start, e.end, issue=hit.label))
+        if evidence is not None and text is not None:
+            for issue in evidence.get(article_id, ()):
+                for block, start, end in issue.spans:
+                    if 0 <= block < len(text.blocks):
+                        lo, hi = text.starts[block] + start, text.starts[block] + end
+                        items.append(Item(article_id, title, date, text.text[lo:hi], _before(text.text, lo),
+                                          _after(text.text, hi), block, start, end, issue=issue.label))
     return items
 
 

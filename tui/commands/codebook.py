@@ -84,20 +84,18 @@ def run_codebook(args) -> int:
 
 
 def run_cooccurrence(args) -> int:
-    from library.annotations.cooccurrence import issue_pairs, issues_from, render_csv, render_json, tag_pairs
+    from library.annotations.cooccurrence import render_csv, render_json, table
 
     from .tagging import open_annotations, report_problems
 
     annotations = open_annotations(args)
-    passages = annotations.all_passages()
-    report_problems(annotations)
-    if args.by == "tag":
-        pairs = tag_pairs(passages)
-    else:
+    analyser = None
+    if args.by == "issue":
         from library.analysis import Analyser
 
-        library = annotations.library
-        pairs = issue_pairs(passages, issues_from(library, Analyser.for_library(library.root)))
+        analyser = Analyser.for_library(annotations.library.root)
+    pairs = table(annotations, args.by, analyser)
+    report_problems(annotations)
     if args.json:
         sys.stdout.write(render_json(pairs, args.by))
     elif args.csv:

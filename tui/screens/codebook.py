@@ -98,17 +98,15 @@ class CodebookScreen(Screen):
 
     def load(self) -> None:
         from library.annotations.codebook import codes, read_memos
-        from library.annotations.cooccurrence import issue_pairs, issues_from, tag_pairs
+        from library.annotations.codes import coded_passages
+        from library.annotations.cooccurrence import table
 
         app, by = self.app, self.by
         annotations = app.tagging.annotations
 
         def read():
-            passages = annotations.all_passages()
-            memos = read_memos(app.library)
-            if by == "tag":
-                return codes(passages, memos), tag_pairs(passages)
-            return codes(passages, memos), issue_pairs(passages, issues_from(app.library, app.facts.analyser))
+            pairs = table(annotations, by, app.facts.analyser if by == "issue" else None)
+            return codes(coded_passages(annotations), read_memos(app.library)), pairs
 
         app.tagging.submit(read, lambda found: self._show(*found))
 

@@ -126,16 +126,15 @@ class WorkbenchScreen(Screen):
     # -- reading and showing -----------------------------------------------------------------
     def reload(self) -> None:
         """Read every passage (and the evidence if on), in turn with the tag writes."""
-        tagging, library, evidence = self.app.tagging, self.app.library, self.evidence
+        tagging, library, facts, evidence = self.app.tagging, self.app.library, self.app.facts, self.evidence
 
         def read() -> list[Item]:
-            evidence_of = None
+            found = None
             if evidence:
-                from library.analysis import Analyser
-                from library.annotations.cooccurrence import issues_from
+                from library.annotations.codes import evidence as evidence_of
 
-                evidence_of = issues_from(library, Analyser.for_library(library.root))
-            return gather(library, tagging.annotations.all_passages(), evidence_of)
+                found = evidence_of(library, facts.analyser, [e.id for e in library.entries()])
+            return gather(library, tagging.annotations.all_passages(), found)
 
         tagging.submit(read, self._read)
 
