@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..articlefile import ArticleFileError
 from ..fileio import atomic_write
-from ..store import ArticleNotFound
+from ..store import ArticleNotFound, collector_paused
 
 FORMAT = 1
 
@@ -43,6 +43,11 @@ class Evidence:
 
 def coded_passages(annotations) -> list[Coded]:
     """Every passage of the library."""
+    with collector_paused():  # many small objects, no cycles: see library/store.py
+        return _coded_passages(annotations)
+
+
+def _coded_passages(annotations) -> list[Coded]:
     library = annotations.library
     cache = _load(library)
     files = cache.get("files", {})
@@ -66,6 +71,11 @@ def coded_passages(annotations) -> list[Coded]:
 def evidence(library, analyser, article_ids) -> dict[str, list[Evidence]]:
     """The issue evidence of the given articles, from the cache or the analysis (whose own
     cache holds whole analyses, entities and all: one file per article)."""
+    with collector_paused():
+        return _evidence(library, analyser, article_ids)
+
+
+def _evidence(library, analyser, article_ids) -> dict[str, list[Evidence]]:
     cache = _load(library)
     known = cache.get("issues", {})
     wanted, found = {}, {}

@@ -21,6 +21,7 @@ import yaml
 from ..filters import tag_matches, with_ancestors
 from ..fileio import LockTimeout, atomic_write
 from .codebook import read_memos, read_yaml_file, write_memos
+from .codes import coded_passages
 from .model import AnnotationError, check_tag
 
 FILE_NAME = "tag-renames.yaml"
@@ -72,18 +73,20 @@ def plan_rename(annotations, old: str, new: str) -> Plan:
         raise AnnotationError(f"{old!r} is its name already")
     if tag_matches(new, old) and new.casefold() != old.casefold():
         raise AnnotationError(f"cannot rename {old!r} to {new!r}, which is below it")
-    passages = annotations.all_passages()
-    moves, others = [], set()
-    for p in passages:
-        after = _distinct(renamed(t, old, new) for t in p.tags)
-        if after != p.tags:
-            moves.append(Move(p.article_id, p.id, p.tags, after, p.changed))
-        others.update(t.casefold() for t in with_ancestors(t for t in p.tags if not tag_matches(t, old)))
+    coded = coded_passages(annotations)  # the cached tags of every passage: only the articles concerned are read
+    concerned = sorted({c.article_id for c in coded if any(tag_matches(t, old) for t in c.tags)})
+    moves = []
+    for article_id in concerned:
+        for p in annotations.for_article(article_id):
+            after = _distinct(renamed(t, old, new) for t in p.tags)
+            if after != p.tags:
+                moves.append(Move(p.article_id, p.id, p.tags, after, p.changed))
+    others = {t.casefold() for t in with_ancestors(t for c in coded for t in c.tags if not tag_matches(t, old))}
     targets = {renamed(t, old, new).casefold() for m in moves for t in m.before if tag_matches(t, old)} | {new.casefold()}
     merge = bool(targets & others) and new.casefold() != old.casefold()
     if not moves and not _has_memo(annotations.library, old):
         raise AnnotationError(f"no passage has the tag {old!r}")
-    holders = sum(1 for p in passages if any(tag_matches(t, new) for t in p.tags) and not any(tag_matches(t, old) for t in p.tags))
+    holders = sum(1 for c in coded if any(tag_matches(t, new) for t in c.tags) and not any(tag_matches(t, old) for t in c.tags))
     return Plan(old, new, tuple(moves), merge, holders)
 
 
