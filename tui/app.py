@@ -25,13 +25,13 @@ from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
 from .screens.search import SearchScreen, back_to_results, open_search, show_hit
-from .tagging import Tagging
-from .widgets.reader import Reader
+from .tagging.controller import Tagging
+from .tagging.routes import TaggingRoutes
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
-class CuttingsApp(App):
+class CuttingsApp(TaggingRoutes, App):
     CSS_PATH = "cuttings.tcss"
     COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
     BINDINGS = [
@@ -50,7 +50,7 @@ class CuttingsApp(App):
         self.library = library
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
-        self.tagging = Tagging(self)
+        self.tagging = Tagging(self, library, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
@@ -69,24 +69,21 @@ class CuttingsApp(App):
         self.reading.remember_position()
         self.exit()
 
-    # -- passage tags (tui/tagging.py, screens/tags.py)
+    # -- passage tags (tui/tagging/: its messages land in TaggingRoutes)
     def action_tags(self) -> None:
-        from .screens.tags import TagsScreen
+        from .tagging.tags_screen import TagsScreen
 
-        self.push_screen(TagsScreen())
+        self.push_screen(TagsScreen(self.tagging))
 
     def action_workbench(self) -> None:
         from .screens.workbench import WorkbenchScreen
 
-        self.push_screen(WorkbenchScreen())
+        self.push_screen(WorkbenchScreen(self.tagging))
 
     def action_codebook(self) -> None:
         from .screens.codebook import CodebookScreen
 
-        self.push_screen(CodebookScreen())
-
-    def on_reader_passage_moved(self, message: Reader.PassageMoved) -> None:
-        self.tagging.cursor_moved(message.span)
+        self.push_screen(CodebookScreen(self.tagging))
 
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen

@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from library.annotations import Annotations
 from library.filters import articles_with_tag, tag_names, tags_by_article
 
-from .screens.orphans import OrphansScreen
+from .tagging.orphans_screen import OrphansScreen
 from .screens.path_prompt import PathPrompt
 from .screens.search import open_search
 from .widgets.article_list import ListFilter
@@ -72,7 +72,7 @@ class LibraryCommands(Provider):
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Passage workbench", "Every tagged passage and note: filter, edit, rename tags, export (key P)", app.action_workbench),
             Command("Codebook", "Tag memos and which tags go together (tag x tag, tag x issue)", app.action_codebook),
-            Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen())),
+            Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),
             Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),
             Command("Keys and help", "Every key of the pane you are in (key ?)", app.action_help),

@@ -78,8 +78,10 @@ class CodebookScreen(Screen):
     CodebookScreen #pairs { width: 1fr; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tagging) -> None:
+        """`tagging`: the app's tag controller; counting runs on its writer thread."""
         super().__init__()
+        self.tagging = tagging
         self.codes: list = []
         self.pairs: list = []
         self.by = "tag"
@@ -102,13 +104,13 @@ class CodebookScreen(Screen):
         from library.annotations.cooccurrence import table
 
         app, by = self.app, self.by
-        annotations = app.tagging.annotations
+        annotations = self.tagging.annotations
 
         def read():
             pairs = table(annotations, by, app.facts.analyser if by == "issue" else None)
             return codes(coded_passages(annotations), read_memos(app.library)), pairs
 
-        app.tagging.submit(read, lambda found: self._show(*found))
+        self.tagging.submit(read, lambda found: self._show(*found))
 
     def _show(self, codes: list, pairs: list) -> None:
         self.codes, self.pairs = codes, pairs
@@ -150,7 +152,7 @@ class CodebookScreen(Screen):
         from library.annotations.codebook import set_memo
 
         library = self.app.library
-        self.app.tagging.submit(lambda: set_memo(library, tag, memo), lambda _tag: self.load())
+        self.tagging.submit(lambda: set_memo(library, tag, memo), lambda _tag: self.load())
 
     def action_pairs(self) -> None:
         self.by = "issue" if self.by == "tag" else "tag"
@@ -167,7 +169,7 @@ class CodebookScreen(Screen):
 
         pairs, by = list(self.pairs), self.by
         data = render_csv(pairs) if path.suffix.lower() == ".csv" else render_json(pairs, by)
-        self.app.tagging.submit(lambda: atomic_write(path, data),
+        self.tagging.submit(lambda: atomic_write(path, data),
                                 lambda _none: self.notify(f"Wrote {len(pairs)} pairs to {path}", markup=False, timeout=5))
 
     def action_close(self) -> None:

@@ -302,7 +302,7 @@ def back_to_results(app) -> None:
     in_reader = focus is not None and focus is reading.reader
     if app.screen is not reading or not in_reader or search.result is None or reading.open_id != search.opened:
         raise SkipAction()
-    if app.tagging.selection:  # the first Escape cancels a tag selection (tui/tagging.py)
+    if app.tagging.selection.range:  # the first Escape cancels a tag selection (tui/tagging/)
         raise SkipAction()
     search.resume_at_results = True
     app.push_screen(search)

@@ -20,9 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from library.annotations import Anchor, TaggedPassage
 from library.annotations.worklist import SORTS, Filter, Item, gather, sort_items
 from library.safetext import visible
 
+from ..tagging.messages import PassageChosen, TagEditRequested, TagsChanged
 from .confirm import ConfirmScreen
 from .text_prompt import TextPrompt
 
@@ -91,8 +93,11 @@ class WorkbenchScreen(Screen):
     WorkbenchScreen #workbench-items > .option-list--option { padding: 0 1; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tagging) -> None:
+        """`tagging`: the app's tag controller, whose writer thread every read and write here
+        goes through, in turn with the reader's tag edits."""
         super().__init__()
+        self.tagging = tagging
         self.items: list[Item] = []  # every item read (passages, and evidence if on)
         self.shown: list[Item] = []
         self.sort = "date"
@@ -126,7 +131,7 @@ class WorkbenchScreen(Screen):
     # -- reading and showing -----------------------------------------------------------------
     def reload(self) -> None:
         """Read every passage (and the evidence if on), in turn with the tag writes."""
-        tagging, library, facts, evidence = self.app.tagging, self.app.library, self.app.facts, self.evidence
+        tagging, library, facts, evidence = self.tagging, self.app.library, self.app.facts, self.evidence
 
         def read() -> list[Item]:
             found = None
@@ -218,19 +223,18 @@ class WorkbenchScreen(Screen):
         if item.passage is not None and item.passage.orphan:
             self.notify("This passage's words are no longer in its article", timeout=4)
             return
-        self.app.pop_screen()
-        tagging = self.app.tagging
-        if item.passage is not None:
-            tagging.jump(item.passage)
-        elif tagging.show(item.article_id):
-            self.app.reading.reader.goto(item.block, item.start, item.end)
+        # an evidence passage goes as an untagged passage at its words (ReadingScreen.open_at, once there)
+        self.post_message(PassageChosen(item.passage or _at_words(item)))
 
     def action_edit(self) -> None:
         item = self.item
         if item is None or item.passage is None:
             self.notify("Put the cursor on a tagged passage (evidence is tagged from the reader)", timeout=3)
             return
-        self.app.tagging.edit(item.passage, then=self.reload)
+        self.post_message(TagEditRequested(item.passage))
+
+    def on_tags_changed(self, message: TagsChanged) -> None:
+        self.reload()
 
     def action_rename(self) -> None:
         item = self.item
@@ -243,8 +247,8 @@ class WorkbenchScreen(Screen):
             return
         from library.annotations.renaming import plan_rename
 
-        annotations = self.app.tagging.annotations
-        self.app.tagging.submit(lambda: plan_rename(annotations, *answer), self._confirm)
+        annotations = self.tagging.annotations
+        self.tagging.submit(lambda: plan_rename(annotations, *answer), self._confirm)
 
     def _confirm(self, plan) -> None:
         title = "Merge tags" if plan.merge else "Rename a tag"
@@ -254,7 +258,7 @@ class WorkbenchScreen(Screen):
     def _rename(self, plan) -> None:
         from library.annotations.renaming import apply
 
-        tagging = self.app.tagging
+        tagging = self.tagging
         articles = sorted({m.article_id for m in plan.moves})
 
         def done(changed: int) -> None:
@@ -267,7 +271,7 @@ class WorkbenchScreen(Screen):
     def action_undo_rename(self) -> None:
         from library.annotations.renaming import undo
 
-        tagging = self.app.tagging
+        tagging = self.tagging
 
         def done(undone) -> None:
             self.notify(f"Undid {undone.old} → {undone.new}: {undone.restored} passages have their tags back",
@@ -277,17 +281,19 @@ class WorkbenchScreen(Screen):
         tagging.submit(lambda: undo(tagging.annotations), done)
 
     def _renamed(self, articles: list[str]) -> None:
-        """After a rename: the index's tag: field, the app's tag counts, and this list follow."""
+        """After a rename: the index's tag: field, the tag picker's counts, and this list follow."""
         from ..sync import app_changed
+        from ..tagging.state import QUICK
 
-        app = self.app
+        app, tagging = self.app, self.tagging
 
         def sync() -> None:
             for notice in app_changed(app.library, changed=articles):
                 app.call_from_thread(app.notify, notice, severity="warning", markup=False)
 
         app.run_worker(sync, thread=True, group="tag-sync", exit_on_error=False)
-        app.tagging.reload_counts()
+        annotations = tagging.annotations
+        tagging.submit(lambda: (annotations.tag_counts(), annotations.recent_tags(QUICK)), lambda found: tagging.tally.load(*found))
         self.reload()
 
     def action_export(self) -> None:
@@ -301,18 +307,23 @@ class WorkbenchScreen(Screen):
     def _export(self, path: Path, ids: set[str]) -> None:
         from library.export import export_passages
 
-        library, annotations = self.app.library, self.app.tagging.annotations
+        library, annotations = self.app.library, self.tagging.annotations
 
         def done(summary) -> None:
             self.notify(f"Exported {summary.passages} passages to {summary.path}", markup=False, timeout=5)
 
-        self.app.tagging.submit(lambda: export_passages(library, path.suffix.lstrip(".").lower(), path, annotations=annotations,
+        self.tagging.submit(lambda: export_passages(library, path.suffix.lstrip(".").lower(), path, annotations=annotations,
                                                         only=ids), done)
 
     def action_codebook(self) -> None:
         from .codebook import CodebookScreen
 
-        self.app.push_screen(CodebookScreen())
+        self.app.push_screen(CodebookScreen(self.tagging))
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def _at_words(item: Item) -> TaggedPassage:
+    """An evidence passage as PassageChosen carries it: its words, with no tags."""
+    return TaggedPassage("", item.article_id, (), "", "", "", Anchor(item.block, item.start, item.end, item.quote))

@@ -34,6 +34,7 @@ from library.model import STANDFIRST_BLOCK, TITLE_BLOCK, Article
 from library.safetext import visible
 
 from ..contrast import readable_on
+from ..tagging.messages import TagRequested, WordsSelected
 
 MAX_TEXT_WIDTH = 96
 KINDS = ("person", "org", "place")
@@ -117,7 +118,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("n", "term(1)", "Next hit", show=False, id="reader.next_hit"),
         Binding("N", "term(-1)", "Previous hit", show=False, id="reader.previous_hit"),
         Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear_selection"),
-        # tagging keys: tui/tagging.py does the work
+        # tagging keys: tui/tagging/ does the work
         Binding("v", "tagging('select')", "Select", id="reader.select"),
         Binding("ctrl+c", "copy_selection", "Copy selection", show=False, id="reader.copy"),
         Binding("t", "tagging('tag')", "Tag…", id="reader.tag"),
@@ -394,7 +395,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return start, end
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self.app.tagging.mouse_selected(self, self.selected_range(selection) if selection else None)
+        self.post_message(WordsSelected(self, self.selected_range(selection) if selection else None))
 
     def _gutter(self, part: _Part, line: _Line) -> str:
         """A non-colour cue in the margin: › on the cursor passage, ┃ beside evidence."""
@@ -592,8 +593,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._status()
 
     def action_tagging(self, command: str, *args) -> None:
-        """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging.py acts on this reader."""
-        self.app.tagging.run(self, command, *args)
+        """Selection and tag keys (v, t, d, u, ctrl+r, 1-9): tui/tagging/ acts on this reader."""
+        self.post_message(TagRequested(self, command, *args))
 
     def action_copy_selection(self) -> None:
         if not (self.article and self.ranges.get("selection")):
