@@ -15,7 +15,7 @@ import yaml
 
 from .. import safeyaml
 from ..fileio import LockTimeout, atomic_write
-from ..filters import tag_matches, tag_names
+from ..filters import tag_names, with_ancestors
 from .model import AnnotationError, check_note, check_tag
 
 FILE_NAME = "codebook.yaml"
@@ -102,10 +102,19 @@ class Code:
 
 
 def codes(passages, memos: dict[str, str]) -> list[Code]:
-    """Every tag of the passages (and every tag with a memo), as a tree, with its memo."""
-    passages = list(passages)
+    """Every tag of the passages (and every tag with a memo), as a tree, with its memo; one
+    pass over the passages, each counted once under each level of its tags."""
+    per_level: dict[str, list] = {}  # casefolded tag -> [passages, article ids]
+    uses = []
+    for p in passages:
+        uses.extend(p.tags)
+        for level in {t.casefold() for t in with_ancestors(p.tags)}:
+            counts = per_level.setdefault(level, [0, set()])
+            counts[0] += 1
+            counts[1].add(p.article_id)
+    by_name = {t.casefold(): m for t, m in memos.items()}
     rows = []
-    for tag in tag_names([*(t for p in passages for t in p.tags), *(t for t, m in memos.items() if m)]):
-        mine = [p for p in passages if any(tag_matches(t, tag) for t in p.tags)]
-        rows.append(Code(tag, len(mine), len({p.article_id for p in mine}), memo_of(memos, tag)))
+    for tag in tag_names([*uses, *(t for t, m in memos.items() if m)]):
+        n, articles = per_level.get(tag.casefold(), (0, ()))
+        rows.append(Code(tag, n, len(articles), by_name.get(tag.casefold(), "")))
     return rows

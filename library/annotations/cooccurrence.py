@@ -11,6 +11,7 @@ the issue's evidence passages. Own tags only, not the levels above them, so `tra
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 import io
 import json
 from collections import Counter
@@ -56,9 +57,10 @@ def issue_pairs(coded: Iterable[Coded], evidence: dict[str, list[Evidence]]) -> 
         for issue in evidence.get(article_id, ()):
             labels[issue.id] = issue.label
             articles.update((tag, issue.id) for tag in tags)
-            spans = [(b * _BLOCK + s, b * _BLOCK + e) for b, s, e in issue.spans]
+            starts, reach = _reaches(issue.spans)
             for p, lo, hi in mine_at:
-                if any(lo < e_hi and e_lo < hi for e_lo, e_hi in spans):
+                before = bisect_left(starts, hi)  # evidence starting before the passage ends...
+                if before and reach[before - 1] > lo:  # ...one of which ends after it starts
                     overlapping.update((tag, issue.id) for tag in p.tags)
     return _ranked(articles, overlapping, labels)
 
@@ -97,6 +99,16 @@ def _by_article(coded: Iterable[Coded]) -> dict[str, list[Coded]]:
         tags = tuple(dict.fromkeys(spelling[t.casefold()] for t in c.tags))
         by_article.setdefault(c.article_id, []).append(replace(c, tags=tags) if tags != c.tags else c)
     return by_article
+
+
+def _reaches(spans) -> tuple[list[int], list[int]]:
+    """Evidence spans as numbers in start order, with how far the spans so far reach."""
+    ordered = sorted((b * _BLOCK + s, b * _BLOCK + e) for b, s, e in spans)
+    reach, furthest = [], -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [start for start, _ in ordered], reach
 
 
 def _overlaps(coded: list[Coded]):
