@@ -28,6 +28,9 @@ async def shown(pilot) -> None:
     """Wait for the list to follow the last filter, sort or edit."""
     screen = pilot.app.screen
     await settle(pilot)
+    await wait_for(pilot, lambda: getattr(screen, "settled", True) and not any(
+        w.group == "workbench-read" and not w.is_finished for w in pilot.app.workers))
+    await settle(pilot)
     await wait_for(pilot, lambda: getattr(screen, "settled", True))
     await pilot.pause()
 

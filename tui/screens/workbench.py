@@ -10,6 +10,7 @@ tag writes go through the app's tag writer, in turn with the reader's.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -103,7 +104,8 @@ class WorkbenchScreen(Screen):
         self.sort = "date"
         self.evidence = False
         self.query_text = ""
-        self.index = None
+        self.index = None  # opened by the first filter with a query
+        self._index_lock = threading.Lock()
         self.generation = 0  # of the filter: a slow filter's result never replaces a newer one
         self.shown_generation = 0
 
@@ -130,18 +132,20 @@ class WorkbenchScreen(Screen):
 
     # -- reading and showing -----------------------------------------------------------------
     def reload(self) -> None:
-        """Read every passage (and the evidence if on), in turn with the tag writes."""
-        tagging, library, facts, evidence = self.tagging, self.app.library, self.app.facts, self.evidence
+        """Read every passage in turn with the tag writes; the context and evidence are read
+        on a worker of this screen, so a long read never holds up the reader's tag edits."""
+        annotations = self.tagging.annotations
+        self.tagging.submit(annotations.all_passages, self._gather)
 
-        def read() -> list[Item]:
-            found = None
-            if evidence:
-                from library.annotations.codes import evidence as evidence_of
+    @work(thread=True, exclusive=True, group="workbench-read", exit_on_error=False)
+    def _gather(self, passages: list) -> None:
+        library, found = self.app.library, None
+        if self.evidence:
+            from library.annotations.codes import evidence
 
-                found = evidence_of(library, facts.analyser, [e.id for e in library.entries()])
-            return gather(library, tagging.annotations.all_passages(), found)
-
-        tagging.submit(read, self._read)
+            found = evidence(library, self.app.facts.analyser, [e.id for e in library.entries()])
+        items = gather(library, passages, found)
+        self.app.call_from_thread(self._read, items)
 
     def _read(self, items: list[Item]) -> None:
         self.items = items
@@ -158,8 +162,9 @@ class WorkbenchScreen(Screen):
             from index import QueryError, open_index
 
             try:
-                if self.index is None:
-                    self.index = open_index(self.app.library)
+                with self._index_lock:
+                    if self.index is None:
+                        self.index = open_index(self.app.library)
                 articles = self.index.matching_ids(wanted.query)
             except QueryError as exc:
                 self.app.call_from_thread(self._refused, f"{wanted.query}: {exc}", generation)
