@@ -20,11 +20,13 @@ from library.fileio import explain
 from library.readstate import ReadState
 
 from .documents import DocumentMaker, unpack_blocks
+from .marks import ids_of
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
 from .catchup import catch_up
 from .query import NAME_FIELDS, QueryError, fuzzy_terms, issue_labels, parse, plain_words, resolve
-from .repair import DAMAGE, describe, open_or_rebuild, rebuild
+from .damage import DAMAGE, describe
+from .repair import open_or_rebuild, rebuild
 from .writer import Progress
 
 SUGGEST_DISTANCE = 2
@@ -141,16 +143,14 @@ class SearchIndex:
         return hits, total, suggestion
 
     def matching_ids(self, text: str) -> frozenset[str]:
-        """The ids of every article a query matches, unscored and without snippets: a filter
-        (the passage workbench's) rather than a search. QueryError if it is malformed."""
+        """The ids of every article a query finds, unranked: a list filter or a collection
+        that needs the index (words, phrases, title:) costs matching, not scoring."""
         parsed = parse(text)
         with self._lock:
             searcher = self._fresh_searcher()
             resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
-            try:
-                return frozenset(searcher.stored_fields(n)["id"] for n in resolved.docs(searcher))
-            except whoosh_query.QueryError:
-                raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
+            ids = ids_of(searcher.reader())
+            return frozenset(ids[n] for n in searcher.docs_for_query(resolved))
 
     def _marked(self, flag: str) -> frozenset[str]:
         """The ids marked read or starred in state.json now (another window may have marked more)."""
@@ -212,6 +212,7 @@ class SearchIndex:
         with self._lock:
             if self._maker is None:
                 self._maker = DocumentMaker(self.library)
+            self._fresh_searcher()  # into the index in use now (another process may have rebuilt it)
             self.notices += catch_up(self._ix, self.library, changed, removed, self._maker)
 
     def rebuild(self, progress: Progress | None = None) -> int:

@@ -16,6 +16,7 @@ from textual.filter import LineFilter
 from library.readstate import ReadState
 from library.store import Library
 
+from .background import ReportsFailures
 from .config import apply_user_config
 from .facts import ArticleFacts
 from .instance import claim_library
@@ -24,14 +25,15 @@ from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
-from .screens.search import SearchScreen, back_to_results, open_search, show_hit
+from .screens.search import SearchScreen, back_to_results, open_search
+from .searching import LibrarySearch
 from .tagging.controller import Tagging
 from .tagging.routes import TaggingRoutes
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
-class CuttingsApp(TaggingRoutes, App):
+class CuttingsApp(ReportsFailures, TaggingRoutes, App):
     CSS_PATH = "cuttings.tcss"
     COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
     BINDINGS = [
@@ -50,7 +52,8 @@ class CuttingsApp(TaggingRoutes, App):
         self.library = library
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
-        self.tagging = Tagging(self, library, lambda: self.reading)
+        self.library_search = LibrarySearch(library)  # the one open search index
+        self.tagging = Tagging(self, library, self.library_search, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
@@ -58,7 +61,7 @@ class CuttingsApp(TaggingRoutes, App):
         return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen()
+        return ReadingScreen(self.library, self.readstate, self.facts, self.library_search)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -88,18 +91,25 @@ class CuttingsApp(TaggingRoutes, App):
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen
 
-        self.push_screen(OverviewScreen(kind))
+        self.push_screen(OverviewScreen(kind, self.library, self.facts), self._show_chosen)
+
+    def _show_chosen(self, chosen: tuple[str, str, str] | None) -> None:
+        """The list narrowed to the issue or entity chosen on the overview (kind, value, label)."""
+        if chosen:
+            kind, value, label = chosen
+            self.reading.filter_by_issue(value, label) if kind == "issue" else self.reading.filter_by_entity(value)
 
     # -- search, help, config, background work (tui/screens/search.py, help.py, config.py, workers.py)
     @on(events.Mount)
     def _start_services(self) -> None:
         apply_user_config(self)
         self.instance = claim_library(self)
-        self.install_screen(SearchScreen(self.library), "search")
+        self.install_screen(SearchScreen(self.library_search), "search")
         start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:
+        self.library_search.close()
         self.instance.release()
 
     def action_search(self) -> None:
@@ -112,7 +122,9 @@ class CuttingsApp(TaggingRoutes, App):
         self.push_screen(HelpScreen(self.screen))
 
     def on_search_screen_open_hit(self, message: SearchScreen.OpenHit) -> None:
-        show_hit(self, message.hit, message.terms)
+        """Open the hit's article in the reader, at the hit, with the query's words marked."""
+        if self.reading.open_at(message.hit.id, message.hit.block, terms=message.terms):
+            self.notify("n / N: next / previous match · escape: back to the results", timeout=4)
 
     def on_library_updated(self, message: LibraryUpdated) -> None:
         self.reading.reload_library(message.changed)
@@ -129,7 +141,7 @@ class CuttingsApp(TaggingRoutes, App):
 
     # -- feeds (tui/screens/feeds.py; the network work in tui/workers.py)
     def action_feeds(self) -> None:
-        self.push_screen(FeedsScreen())
+        self.push_screen(FeedsScreen(self.library))
 
     def action_refresh_feeds(self) -> None:
         start_refresh(self, self.library)

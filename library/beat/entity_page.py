@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from ..analysis import Analyser
 from ..entities.gazetteer import Gazetteer, user_layer
+from .quotes import library_quotes
 from .summary import summaries
 
+QUOTED_ARTICLES = 300  # newest articles read for its quotes: each is one cached analysis to read
 MIN_TOGETHER = 2  # a pair seen once says nothing; rare pairs would top any ranking by lift
 
 
@@ -36,6 +38,7 @@ class EntityPage:
     related: list[Related]
     articles: list[tuple[str, str, str]]  # id, date, title; newest first
     kinds: dict[str, int] = field(default_factory=dict)  # articles per kind, when names disagree
+    quotes: list = field(default_factory=list)  # (article id, Quote) it said, newest article first
 
     def to_json(self) -> dict:
         return {
@@ -43,6 +46,7 @@ class EntityPage:
             "months": {m: {"articles": a, "mentions": n} for m, (a, n) in self.months.items()},
             "related": [r.to_json() for r in self.related],
             "articles": [{"id": i, "date": d, "title": t} for i, d, t in self.articles],
+            "quotes": [{"id": i, **q.to_json()} for i, q in self.quotes],
         }
 
 
@@ -66,7 +70,7 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
     kinds: Counter = Counter()
     months: dict[str, list[int]] = {}
     spellings: set[str] = set(yaml_aliases.get(canonical, ()))
-    articles = []
+    articles, entries = [], []
     for entry, mentions, issue_ids in rows:
         present = {(c, k) for c, k, _, _ in mentions if c != canonical} | {(i, "issue") for i in issue_ids}
         counts.update(present)
@@ -80,6 +84,7 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
         tally[0] += 1
         tally[1] += sum(n for _, _, n in mine)
         articles.append((entry.id, entry.date or "", entry.title))
+        entries.append(entry)
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     mine_total = len(articles)
     related = [
@@ -89,9 +94,11 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
     ]
     related.sort(key=lambda r: (-r.lift, -r.together, r.name))
     articles.sort(key=lambda a: (a[1], a[0]), reverse=True)
+    entries.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    quotes = [(e.id, q) for e, q in library_quotes(library, analyser, canonical, entries[:QUOTED_ARTICLES])]
     return EntityPage(
         canonical, kinds.most_common(1)[0][0], sorted(spellings - {canonical}),
-        dict(sorted(months.items())), related, articles, dict(kinds) if len(kinds) > 1 else {},
+        dict(sorted(months.items())), related, articles, dict(kinds) if len(kinds) > 1 else {}, quotes,
     )
 
 
@@ -100,6 +107,13 @@ def _voted(analyser: Analyser, mentions: list) -> list:
     if analyser.votes is None:
         return mentions
     return [(c, analyser.votes.kind_of(c) or k, text, n) for c, k, text, n in mentions]
+
+
+def resolve_name(library, analyser: Analyser, name: str) -> str:
+    """The canonical name `name` (a canonical name or any spelling, any case) stands for in the
+    library; UnknownEntity when none."""
+    rows = [(entry, mentions, ()) for entry, (_, mentions) in summaries(library, analyser)]
+    return _resolve(name, rows, user_layer(library.root, Gazetteer()).aliases())
 
 
 def _resolve(name: str, rows, yaml_aliases: dict[str, list[str]]) -> str:

@@ -8,8 +8,6 @@ back to the same query, results and selection.
 
 from __future__ import annotations
 
-import threading
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from index import QueryError, completions, open_index
+from index import QueryError, completions
 from library.safetext import visible
 
+from ..background import ReportsFailures
 from ..history import QueryHistory
+from ..searching import LibrarySearch
 from ..widgets.query_bar import QueryBar
 from ..widgets.vim_options import VimOptionList
 
@@ -32,7 +32,7 @@ LIMIT = 50
 PLACEHOLDER = 'words, "a phrase", entity:"Wang Yi", issue:taiwan, source:, date:2023-06'
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ReportsFailures, Screen[None]):
     """The search bar, a status line (count, time, errors, "did you mean") and the hits."""
 
     HELP_TITLE = "Search"
@@ -41,6 +41,7 @@ class SearchScreen(Screen[None]):
         Binding("escape", "close", "Close search", id="search.close"),
         Binding("up", "history(-1)", "Older query", show=False, id="search.history_older"),
         Binding("down", "history(1)", "Newer query", show=False, id="search.history_newer"),
+        Binding("ctrl+r", "search_history", "Past searches", id="search.history_search"),
         Binding("tab", "complete", "Complete / results", id="search.complete"),
         Binding("ctrl+y", "use_suggestion", "Did you mean", id="search.suggestion"),
         Binding("ctrl+o", "toggle_sort", "Sort", id="search.sort"),
@@ -66,15 +67,28 @@ class SearchScreen(Screen[None]):
             self.hit = hit
             self.terms = terms
 
-    def __init__(self, library, history: QueryHistory | None = None) -> None:
+    class IndexReady(Message):
+        """The index is open (or `problem` says why it is not)."""
+
+        def __init__(self, problem: str | None) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class Answered(Message):
+        """A query's SearchResult, or its QueryError, from the search worker."""
+
+        def __init__(self, query: str, outcome) -> None:
+            super().__init__()
+            self.query, self.outcome = query, outcome
+
+    def __init__(self, search: LibrarySearch, history: QueryHistory | None = None) -> None:
         super().__init__()
-        self.library = library
+        self.search = search  # the app's one index
         self.history = history or QueryHistory()
-        self.index = None
+        self.index = None  # once open: completions offer its names
         self.result = None  # the SearchResult shown
         self.shown: str | None = None  # the query whose answer (results or error) is shown
         self.sort = "relevance"
-        self._index_lock = threading.Lock()
         self._timer = None
         self._open_when_ready = False
         self.resume_at_results = False  # Escape from the article comes back to the selection
@@ -100,7 +114,7 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search-status", Static).update("Opening the search index…")
-        self.run_worker(self._warm_up, thread=True, group="search-index")
+        self.run_worker(self._warm_up, thread=True, group="search-index", exit_on_error=False, name="opening the search index")
 
     def _warm_up(self) -> None:
         """Open (on first use, build) the index before the first query needs it."""
@@ -109,18 +123,13 @@ class SearchScreen(Screen[None]):
             problem = None
         except Exception as exc:  # e.g. a read-only library without an index: say so, keep running
             problem = f"search index unavailable: {exc}"
-        self.app.call_from_thread(self._index_ready, problem)
+        self.post_message(self.IndexReady(problem))
 
-    def _index_ready(self, problem: str | None) -> None:
+    def on_search_screen_index_ready(self, ready: IndexReady) -> None:
         if self.shown is None:
             status = self.query_one("#search-status", Static)
-            status.set_class(problem is not None, "-error")
-            status.update(problem or "Type to search the library.")
-
-    def on_unmount(self) -> None:
-        with self._index_lock:
-            if self.index is not None:
-                self.index.close()
+            status.set_class(ready.problem is not None, "-error")
+            status.update(ready.problem or "Type to search the library.")
 
     # -- running queries ---------------------------------------------------------------
     @on(Input.Changed, "#search-bar")
@@ -135,15 +144,13 @@ class SearchScreen(Screen[None]):
         if not query:
             self._show(query, None)
             return
-        self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search")
+        self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search", exit_on_error=False, name="searching")
 
     def _open_index(self):
-        with self._index_lock:
-            if self.index is None:
-                self.index = open_index(self.library)
-                for notice in self.index.notices:
-                    self.app.call_from_thread(self.notify, notice, title="Search index", markup=False)
-            return self.index
+        self.index = self.search.index()
+        for notice in self.search.notices():
+            self.notify(notice, title="Search index", markup=False)
+        return self.index
 
     def _search(self, query: str, sort: str) -> None:
         """Runs in a thread: the answer (or the one-line error) goes back to the UI thread."""
@@ -153,7 +160,10 @@ class SearchScreen(Screen[None]):
             outcome = exc
         except Exception:  # a broken index must not take the app down, nor show its internals
             outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
-        self.app.call_from_thread(self._show, query, outcome)
+        self.post_message(self.Answered(query, outcome))
+
+    def on_search_screen_answered(self, answer: Answered) -> None:
+        self._show(answer.query, answer.outcome)
 
     def _show(self, query: str, outcome) -> None:
         if query != self.bar.value.strip():
@@ -249,6 +259,18 @@ class SearchScreen(Screen[None]):
             self.bar.value = query
             self.bar.cursor_position = len(query)
 
+    def action_search_history(self) -> None:
+        from .history_search import HistorySearchScreen
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.bar.value = query
+                self.bar.cursor_position = len(query)
+                self.set_focus(self.bar)
+                self.run_search()
+
+        self.app.push_screen(HistorySearchScreen(self.history), chosen)
+
     def action_complete(self) -> None:
         """Tab completes the word being typed (again: the next candidate), else moves to the results."""
         bar = self.bar
@@ -278,19 +300,6 @@ class SearchScreen(Screen[None]):
 def open_search(app) -> None:
     """`/`: the search screen, with the last query and its results still there."""
     app.push_screen("search")
-
-
-def show_hit(app, hit, terms) -> None:
-    """Open the hit's article in the reader, at the hit, with the query's words marked."""
-    reading = app.reading
-    if not reading.open_article(hit.id):
-        return
-    reader = reading.reader
-    reader.set_terms(terms)
-    reader.goto_term(hit.block)
-    reading.article_list.select_id(hit.id)
-    reading.focus_pane("reader")
-    app.notify("n / N: next / previous match · escape: back to the results", timeout=4)
 
 
 def back_to_results(app) -> None:

@@ -10,7 +10,6 @@ tag writes go through the app's tag writer, in turn with the reader's.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -104,8 +103,6 @@ class WorkbenchScreen(Screen):
         self.sort = "date"
         self.evidence = False
         self.query_text = ""
-        self.index = None  # opened by the first filter with a query
-        self._index_lock = threading.Lock()
         self.generation = 0  # of the filter: a slow filter's result never replaces a newer one
         self.shown_generation = 0
 
@@ -125,10 +122,6 @@ class WorkbenchScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.reload()
-
-    def on_unmount(self) -> None:
-        if self.index is not None:
-            self.index.close()
 
     # -- reading and showing -----------------------------------------------------------------
     def reload(self) -> None:
@@ -159,13 +152,10 @@ class WorkbenchScreen(Screen):
     def _filter(self, wanted: Filter, items: list[Item], sort: str, generation: int) -> None:
         articles = None
         if wanted.query:
-            from index import QueryError, open_index
+            from index import QueryError
 
             try:
-                with self._index_lock:
-                    if self.index is None:
-                        self.index = open_index(self.app.library)
-                articles = self.index.matching_ids(wanted.query)
+                articles = self.tagging.search.index().matching_ids(wanted.query)
             except QueryError as exc:
                 self.app.call_from_thread(self._refused, f"{wanted.query}: {exc}", generation)
                 return
@@ -228,7 +218,7 @@ class WorkbenchScreen(Screen):
         if item.passage is not None and item.passage.orphan:
             self.notify("This passage's words are no longer in its article", timeout=4)
             return
-        # an evidence passage goes as an untagged passage at its words (ReadingScreen.open_at, once there)
+        # an evidence passage goes as an untagged passage at its words; the app opens it with open_at
         self.post_message(PassageChosen(item.passage or _at_words(item)))
 
     def action_edit(self) -> None:
@@ -287,13 +277,12 @@ class WorkbenchScreen(Screen):
 
     def _renamed(self, articles: list[str]) -> None:
         """After a rename: the index's tag: field, the tag picker's counts, and this list follow."""
-        from ..sync import app_changed
         from ..tagging.state import QUICK
 
         app, tagging = self.app, self.tagging
 
         def sync() -> None:
-            for notice in app_changed(app.library, changed=articles):
+            for notice in tagging.search.sync(articles):
                 app.call_from_thread(app.notify, notice, severity="warning", markup=False)
 
         app.run_worker(sync, thread=True, group="tag-sync", exit_on_error=False)

@@ -14,12 +14,10 @@ from typing import Callable
 from rich.text import Text
 
 from library.annotations import Annotations, Change, TaggedPassage
-from library.filters import articles_with_tag, tags_by_article
+from library.filters import tags_by_article
 from library.safetext import shorten
 
-from ..sync import app_changed
-from ..widgets.article_list import ListFilter
-from ..widgets.reader import Reader, Span, sentence_spans
+from ..reader import Reader, Span, sentence_spans
 from .lines import passage_info, selection_info
 from .messages import TagsChanged
 from .picker import TagPicker
@@ -45,11 +43,13 @@ def _unit(reader: Reader, span: Span) -> Range:
 
 
 class Tagging:
-    """`app` gives the UI (notices, screens, workers); `reading` returns the main screen."""
+    """`app` gives the UI (notices, screens, workers), `search` the app's one search index
+    (tui/searching.py); `reading` returns the main screen."""
 
-    def __init__(self, app, library, reading: Callable[[], object]) -> None:
+    def __init__(self, app, library, search, reading: Callable[[], object]) -> None:
         self.app = app
         self.library = library
+        self.search = search
         self._reading = reading
         self.annotations = Annotations(library)
         self.selection = Selection()
@@ -273,29 +273,29 @@ class Tagging:
     def _sync(self, article_id: str) -> None:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
-            for notice in app_changed(self.library, changed=[article_id]):
-                self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
+            for notice in self.search.sync([article_id]):
+                self.app.notify(notice, severity="warning", markup=False)  # notify is thread-safe
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
 
-    # -- the list filter and the screens' reads----------------------------------------------------------
+    # -- the list filter and the screens' reads ------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
         """Narrow the article list to the articles tagged `tag` (or below it), in their front
-        matter or on a passage."""
-        self._tag_filter(tag, self._reading().set_filter)
+        matter or on a passage, read after the tag edits queued before."""
+        self._tag_filter(lambda tags_of: self._reading().filter_by_tag(tag, tags_of))
 
     def _refilter(self) -> None:
-        """A tag filter on the list follows the tag changes."""
-        listing = self._reading().article_list
-        current = listing.filter
-        if current is not None and current.kind == "tag":
-            self._tag_filter(current.value, lambda new: listing.filter is current and listing.set_filter(new))
+        """A tag query on the list follows the tag changes."""
+        reading = self._reading()
+        current = reading.article_list.filter
+        if current is not None and "tag:" in current.query:
+            self.submit(lambda: None, lambda _: reading.article_list.filter is current and reading.filter_query(current.query))
 
-    def _tag_filter(self, tag: str, apply: Callable[[ListFilter], object]) -> None:
-        def read() -> frozenset[str]:
-            return articles_with_tag(tags_by_article(self.library.entries(), self.annotations.all_passages()), tag)
+    def _tag_filter(self, apply: Callable[[Callable], object]) -> None:
+        def read() -> dict[str, set[str]]:
+            return tags_by_article(self.library.entries(), self.annotations.all_passages())
 
-        self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
+        self.submit(read, lambda tags: apply(lambda article_id: tags.get(article_id, ())))
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,

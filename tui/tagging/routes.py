@@ -5,7 +5,9 @@ in one place. Showing something in the reader first closes the screens above it.
 
 from __future__ import annotations
 
-from ..widgets.reader import Reader
+import sys
+
+from ..reader import Reader
 from .messages import ArticleChosen, FilterByTag, PassageChosen, TagEditRequested, TagRemoveRequested, TagRequested, WordsSelected
 
 
@@ -29,32 +31,20 @@ class TaggingRoutes:
 
     def on_passage_chosen(self, message: PassageChosen) -> None:
         """The passage's article in the reader with the cursor on the passage (an orphan's
-        words are gone: at the start of the block they were in)."""
-        self._back_to_reading()
-        if not self._show(message.passage.article_id):
-            return
-        reader, a = self.reading.reader, message.passage.anchor
-        if message.passage.orphan:
-            reader.goto(a.block, 0)
+        words are gone: at the start of the block they were in; a passage that runs on: to
+        the end of its first block)."""
+        passage, a = message.passage, message.passage.anchor
+        if passage.orphan:
+            self.reading.open_at(passage.article_id, a.block, 0)
         else:
-            reader.goto(a.block, a.start, a.end if a.last_block == a.block else len(reader.article.blocks[a.block].text))
+            self.reading.open_at(passage.article_id, a.block, a.start, a.end if a.last_block == a.block else sys.maxsize)
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
-        self._back_to_reading()
-        self._show(message.article_id)
+        self.reading.open_at(message.article_id)
 
     def on_filter_by_tag(self, message: FilterByTag) -> None:
         self._back_to_reading()
         self.tagging.filter_by_tag(message.tag)
-
-    def _show(self, article_id: str) -> bool:
-        """Open an article in the reader (unless it is open), selected in the list."""
-        reading = self.reading
-        if reading.open_id != article_id and not reading.open_article(article_id):
-            return False
-        reading.article_list.select_id(article_id)
-        reading.focus_pane("reader")
-        return True
 
     def _back_to_reading(self) -> None:
         while self.screen is not self.reading:
