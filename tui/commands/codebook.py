@@ -52,8 +52,6 @@ def run_codebook(args) -> int:
     from library.annotations import AnnotationError
     from library.annotations.codebook import codes, read_memos
 
-    from .tagging import open_annotations, report_problems
-
     annotations = open_annotations(args)
     try:
         rows = codes(annotations.all_passages(), read_memos(annotations.library))
@@ -85,8 +83,6 @@ def run_codebook(args) -> int:
 
 def run_cooccurrence(args) -> int:
     from library.annotations.cooccurrence import render_csv, render_json, table
-
-    from .tagging import open_annotations, report_problems
 
     annotations = open_annotations(args)
     analyser = None
@@ -134,8 +130,6 @@ def run_rename(args, merging: bool = False) -> int:
     from library.annotations.renaming import apply, interrupted, plan_rename
 
     from ..sync import command_changed
-    from .tagging import open_annotations, report_problems
-
     annotations = open_annotations(args)
     try:
         plan = plan_rename(annotations, args.old, args.new)
@@ -171,8 +165,6 @@ def run_undo(args) -> int:
     from library.annotations.renaming import undo
 
     from ..sync import command_changed
-    from .tagging import open_annotations, report_problems
-
     annotations = open_annotations(args)
     try:
         done = undo(annotations)
@@ -195,3 +187,17 @@ def _write_csv(header, rows) -> None:
     writer.writerow(header)
     for row in rows:
         writer.writerow([inert(v) for v in row])
+
+
+def open_annotations(args):
+    """The library's passages, for every passage command (tagging.py takes it from here: it
+    registers the actions above under `cuttings tags`, so it imports this module)."""
+    from library.annotations import Annotations
+    from library.store import Library
+
+    return Annotations(Library(args.library_root))
+
+
+def report_problems(annotations) -> None:
+    for problem in annotations.problems:
+        error_console.print(f"cuttings: warning: {problem}", markup=False, soft_wrap=True)
