@@ -105,6 +105,8 @@ class ListQueries:
 
 def missing_tags(query: str, known: Known) -> list[str]:
     """The tags a query names that no article has (removed or renamed since it was saved)."""
-    every = [tag for tags in known.every_tag().values() for tag in tags]
     named = [quoted or plain for quoted, plain in _TAG.findall(query)]
+    if not named:
+        return []  # reading every article's tags costs seconds at 100,000 articles
+    every = [tag for tags in known.every_tag().values() for tag in tags]
     return [tag for tag in named if not has_tag(every, tag)]
