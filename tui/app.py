@@ -44,6 +44,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
+        Binding("P", "workbench", "Passage workbench", show=False, id="app.workbench"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -76,6 +77,16 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         from .tagging.tags_screen import TagsScreen
 
         self.push_screen(TagsScreen(self.tagging))
+
+    def action_workbench(self) -> None:
+        from .screens.workbench import WorkbenchScreen
+
+        self.push_screen(WorkbenchScreen(self.tagging))
+
+    def action_codebook(self) -> None:
+        from .screens.codebook import CodebookScreen
+
+        self.push_screen(CodebookScreen(self.tagging))
 
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen
