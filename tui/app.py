@@ -44,6 +44,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
+        Binding("P", "workbench", "Passage workbench", show=False, id="app.workbench"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -52,7 +53,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
         self.library_search = LibrarySearch(library)  # the one open search index
-        self.tagging = Tagging(self, library, lambda: self.reading)
+        self.tagging = Tagging(self, library, self.library_search, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
@@ -60,7 +61,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen(self.library, self.readstate, self.facts)
+        return ReadingScreen(self.library, self.readstate, self.facts, self.library_search)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -76,6 +77,16 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         from .tagging.tags_screen import TagsScreen
 
         self.push_screen(TagsScreen(self.tagging))
+
+    def action_workbench(self) -> None:
+        from .screens.workbench import WorkbenchScreen
+
+        self.push_screen(WorkbenchScreen(self.tagging))
+
+    def action_codebook(self) -> None:
+        from .screens.codebook import CodebookScreen
+
+        self.push_screen(CodebookScreen(self.tagging))
 
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen

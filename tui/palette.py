@@ -81,6 +81,8 @@ class LibraryCommands(Provider):
             Command("Collections", "Saved queries with live counts; C saves the list's query as one (key c)", lambda: self._reading().action_collections()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
+            Command("Passage workbench", "Every tagged passage and note: filter, edit, rename tags, export (key P)", app.action_workbench),
+            Command("Codebook", "Tag memos and which tags go together (tag x tag, tag x issue)", app.action_codebook),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),
             Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),

@@ -30,10 +30,10 @@ from library.store import ArticleNotFound
 
 from ..background import ReportsFailures
 from ..list_query import ListQueries, NeedsIndex
+from ..reader import Reader, ReaderPane
 from ..widgets.article_list import SORT_NAMES, ArticleList
 from ..widgets.filter_line import FilterLine
 from ..widgets.pinned_line import PinnedLine
-from ..reader import Reader, ReaderPane
 from ..widgets.quotes_tab import QuoteOptions
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
@@ -80,9 +80,9 @@ class ReadingScreen(ReportsFailures, Screen):
         Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
-    def __init__(self, library, readstate, facts) -> None:
+    def __init__(self, library, readstate, facts, search) -> None:
         super().__init__()
-        self.library, self.readstate, self.facts = library, readstate, facts  # the app's services
+        self.library, self.readstate, self.facts, self.search = library, readstate, facts, search  # the app's services
         self.open_id: str | None = None
         self.sidebar_shown = False  # in the 80-119 column layout
         self._preview_timer = None
@@ -112,7 +112,7 @@ class ReadingScreen(ReportsFailures, Screen):
         state = self.readstate
         listing = self.article_list
         listing.read, listing.starred, listing.marked = state.is_read, state.is_starred, state.marked
-        self.queries = ListQueries(self.library, self.facts, state)
+        self.queries = ListQueries(self.library, self.facts, state, self.search.index)
         listing.marks_of = self.facts.marks_of
         listing.set_entries(self.library.entries())
         self.query_one(Sidebar).clear("Open an article to see its issues and entities")
@@ -196,10 +196,14 @@ class ReadingScreen(ReportsFailures, Screen):
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
-        line = self.query_one(FilterLine)
-        if not line.has_focus:  # the filter's query, to edit; never over what the user is typing
-            line.value = listing.filter.query if listing.filter else ""
-            line.set_class(listing.filter is not None, "-shown")
+        self._show_query()
+
+    def _show_query(self) -> None:
+        """The filter's query in the filter line, to edit; never over what the user is typing."""
+        line, narrowing = self.query_one(FilterLine), self.article_list.filter
+        if not line.has_focus:
+            line.value = narrowing.query if narrowing else ""
+            line.set_class(narrowing is not None, "-shown")
 
     def _explain_marks(self) -> None:
         """The legend under the list: what the highlighted article's issue marks stand for."""
@@ -259,9 +263,10 @@ class ReadingScreen(ReportsFailures, Screen):
     def set_filter(self, list_filter: Filter | None) -> None:
         """Narrow the list; the filter's query goes into the filter line, to be edited."""
         self.article_list.set_filter(list_filter)
+        self.focus_pane("list")
+        self._show_query()
         if list_filter and not self.article_list.rows:
             self.notify(f"No articles match {list_filter.label}", severity="warning", markup=False)
-        self.focus_pane("list")
 
     def action_clear_filter(self) -> None:
         self.set_filter(None)
@@ -544,6 +549,10 @@ class ReadingScreen(ReportsFailures, Screen):
 
         quotes, problem = shown_quotes(self.library, article_id, self.shown_analysis.quotes)
         self.query_one(Sidebar).show_quotes(quotes)
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            spans.setdefault(q.block, []).append((q.start, q.end))
+        self.reader.set_ranges("said", spans)
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
 
