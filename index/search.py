@@ -56,7 +56,7 @@ class Hit:
 class SearchResult:
     query: str
     took_ms: float
-    total: int
+    total: int | None  # None: not counted yet (a live search); SearchIndex.count gives it
     hits: list[Hit]
     suggestion: str | None = None
 
@@ -104,8 +104,12 @@ class SearchIndex:
             self._searcher.close()
 
     # -- searching -----------------------------------------------------------------------
-    def search(self, text: str, limit: int = 20, sort: str = "relevance") -> SearchResult:
-        """Hits for a query; QueryError (one line) if the query is malformed."""
+    def search(self, text: str, limit: int = 20, sort: str = "relevance", counted: bool = True) -> SearchResult:
+        """Hits for a query; QueryError (one line) if the query is malformed. `counted=False`
+        (search as the user types): only the first `limit` hits are ranked, skipping blocks of
+        postings that cannot reach them, and the total is None when there are more (`count`
+        gives it): a common word matches most of a large library, and scoring every match
+        costs more than a keystroke may."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         started = time.perf_counter()
@@ -118,29 +122,48 @@ class SearchIndex:
                 self.notices.append(f"search index not brought up to date ({explain(exc)}); results may be stale")
         with self._lock:
             try:
-                hits, total, suggestion = self._run(text, parsed, limit, sort)
+                hits, total, suggestion = self._run(text, parsed, limit, sort, counted)
             except DAMAGE as exc:  # a damaged index file: rebuild from the library, search again
                 self._repair(f"failed while searching ({describe(exc)})")
-                hits, total, suggestion = self._run(text, parsed, limit, sort)
+                hits, total, suggestion = self._run(text, parsed, limit, sort, counted)
             except whoosh_query.QueryError:  # a combination resolve() did not foresee
                 raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
         took = (time.perf_counter() - started) * 1000
         return SearchResult(text, took, total, hits, suggestion)
 
-    def _run(self, text: str, parsed, limit: int, sort: str):
+    def _run(self, text: str, parsed, limit: int, sort: str, counted: bool = True):
         searcher = self._fresh_searcher()
-        resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
+        resolved = self._resolve(parsed, searcher)
         # limit=None scores every match in one pass, which gives the exact total; a top-N search
         # skips blocks and then runs the query a second time to count (twice the cost here)
+        ranked = None if counted else limit
         if sort == "date":
-            results = searcher.search(resolved, limit=None, sortedby="date", reverse=True)
+            results = searcher.search(resolved, limit=ranked, sortedby="date", reverse=True)
         else:
-            results = searcher.search(resolved, limit=None)
+            results = searcher.search(resolved, limit=ranked)
         wanted = Wanted.of(resolved)
         hits = [self._hit(result, wanted, sort == "relevance") for result in results[:limit]]
-        total = results.scored_length()
-        suggestion = None if total else self._suggest(text, parsed, searcher)
+        if counted or results.has_exact_length():
+            total = results.scored_length() if counted else len(results)
+        else:  # blocks were skipped only once `limit` hits were in hand: fewer means all
+            total = len(hits) if len(hits) < limit else None
+        suggestion = None if hits else self._suggest(text, parsed, searcher)
         return hits, total, suggestion
+
+    def _resolve(self, parsed, searcher):
+        return resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
+
+    def count(self, text: str, stop=lambda: False) -> int | None:
+        """How many articles match a query (without ranking them); None if `stop()` turned
+        true on the way (the user typed on)."""
+        parsed = parse(text)
+        with self._lock:
+            searcher = self._fresh_searcher()
+            found = 0
+            for found, _ in enumerate(searcher.docs_for_query(self._resolve(parsed, searcher)), 1):
+                if found % 1024 == 0 and stop():
+                    return None
+            return found
 
     def matching_ids(self, text: str) -> frozenset[str]:
         """The ids of every article a query finds, unranked: a list filter or a collection

@@ -300,3 +300,16 @@ async def test_the_app_opens_the_search_index_once(app, monkeypatch):
         screen = await type_query(pilot, "talks")
         assert screen.result.total > 0
     assert len(opened) == 1
+
+
+async def test_more_matches_than_shown_are_counted_after_the_first_hits(app, monkeypatch):
+    """The first hits come without ranking every match; the status then says how many match."""
+    monkeypatch.setattr("tui.screens.search.LIMIT", 1)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.bar.has_focus)
+        await pilot.pause()
+        await pilot.press(*"beijing")
+        screen = search_screen(app)
+        await wait_for(pilot, lambda: "results (first 1)" in screen_text(app))
+        assert len(screen.result.hits) == 1 and screen.result.total > 1

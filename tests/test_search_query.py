@@ -245,6 +245,20 @@ def test_limit_and_total(world):
     assert len(result.hits) == 2 and result.total > 2
 
 
+@pytest.mark.parametrize("query", ["taiwan", '"status of taiwan"', "taiwan*", "status OR tariffs"])
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_a_live_search_shows_the_same_first_hits_and_counts_them_after(world, query, sort):
+    """As the user types, only the first hits are ranked (the rest of a common word's
+    matches are not scored); the count that follows is the full search's total."""
+    _, index, _ = world
+    full = index.search(query, limit=2, sort=sort)
+    live = index.search(query, limit=2, sort=sort, counted=False)
+    assert [h.id for h in live.hits] == [h.id for h in full.hits]
+    assert live.total in (None, full.total) and index.count(query) == full.total
+    everything = index.search(query, limit=50, counted=False)
+    assert everything.total == full.total  # fewer matches than asked for: all counted at once
+
+
 def test_did_you_mean_offers_index_words_and_entity_names(world):
     _, index, _ = world
     result = index.search("typhooon")

@@ -8,6 +8,8 @@ back to the same query, results and selection.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,8 +19,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from index import QueryError, completions
+from index import QueryError, SearchResult, completions
 from library.safetext import visible
 
 from ..background import ReportsFailures
@@ -80,6 +83,13 @@ class SearchScreen(ReportsFailures, Screen[None]):
         def __init__(self, query: str, outcome) -> None:
             super().__init__()
             self.query, self.outcome = query, outcome
+
+    class Counted(Message):
+        """How many articles match the query of a result shown with its first hits only."""
+
+        def __init__(self, result, total: int) -> None:
+            super().__init__()
+            self.result, self.total = result, total
 
     def __init__(self, search: LibrarySearch, history: QueryHistory | None = None) -> None:
         super().__init__()
@@ -153,17 +163,31 @@ class SearchScreen(ReportsFailures, Screen[None]):
         return self.index
 
     def _search(self, query: str, sort: str) -> None:
-        """Runs in a thread: the answer (or the one-line error) goes back to the UI thread."""
+        """Runs in a thread: the first hits (or the one-line error) go back to the UI thread
+        at once, then, if there are more than shown, how many match in all."""
         try:
-            outcome = self._open_index().search(query, limit=LIMIT, sort=sort)
+            outcome = self._open_index().search(query, limit=LIMIT, sort=sort, counted=False)
         except QueryError as exc:
             outcome = exc
         except Exception:  # a broken index must not take the app down, nor show its internals
             outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
         self.post_message(self.Answered(query, outcome))
+        if isinstance(outcome, SearchResult) and outcome.total is None:
+            worker = get_current_worker()
+            try:
+                total = self.index.count(query, stop=lambda: worker.is_cancelled)
+            except Exception:  # the hits are shown; only their number stays unknown
+                return
+            if total is not None:
+                self.post_message(self.Counted(outcome, total))
 
     def on_search_screen_answered(self, answer: Answered) -> None:
         self._show(answer.query, answer.outcome)
+
+    def on_search_screen_counted(self, counted: Counted) -> None:
+        if self.result is counted.result:  # still on screen: only the status changes
+            self.result = replace(counted.result, total=counted.total)
+            self.query_one("#search-status", Static).update(self._status_text(self.result))
 
     def _show(self, query: str, outcome) -> None:
         if query != self.bar.value.strip():
@@ -189,8 +213,11 @@ class SearchScreen(ReportsFailures, Screen[None]):
 
     def _status_text(self, result) -> Text:
         shown = len(result.hits)
-        count = f"{result.total} result{'s' if result.total != 1 else ''}"
-        if shown < result.total:
+        if result.total is None:
+            count = f"first {shown} results (counting…)"
+        else:
+            count = f"{result.total} result{'s' if result.total != 1 else ''}"
+        if result.total is not None and shown < result.total:
             count += f" (first {shown})"
         text = Text(f"{count} · {result.took_ms:.0f} ms · by {self.sort}")
         if result.suggestion:
