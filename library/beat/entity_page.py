@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from ..analysis import Analyser
 from ..entities.gazetteer import Gazetteer, user_layer
-from .summary import summaries
+from .counts import open_counts
 
 MIN_TOGETHER = 2  # a pair seen once says nothing; rare pairs would top any ranking by lift
 
@@ -56,63 +57,58 @@ class UnknownEntity(LookupError):
 
 def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_TOGETHER) -> EntityPage:
     """The page of the entity named `name` (its canonical name or any spelling, any case)."""
-    # per article: entry, its (canonical, kind, text, mentions) spellings, its issue ids
-    rows = [(entry, _voted(analyser, mentions), {i for i, _ in issues}) for entry, (issues, mentions) in summaries(library, analyser)]
     yaml_aliases = user_layer(library.root, Gazetteer()).aliases()
-    canonical = _resolve(name, rows, yaml_aliases)
-    total = len(rows)
-    counts: Counter = Counter()
-    together: Counter = Counter()
-    kinds: Counter = Counter()
+    with closing(open_counts(library, analyser)) as db:
+        kinds_of: dict[str, Counter] = {}
+        for canonical, kind, n in db.execute(
+                "SELECT canonical, kind, articles FROM name_count JOIN name ON id = name WHERE articles > 0"):
+            kinds_of.setdefault(canonical, Counter())[_voted(analyser, canonical, kind)] += n
+        spelled = db.execute("SELECT text, canonical FROM spelling_count JOIN name ON id = name WHERE articles > 0").fetchall()
+        canonical = _resolve(name, kinds_of, spelled, yaml_aliases)
+        (me,) = db.execute("SELECT id FROM name WHERE canonical = ?", (canonical,)).fetchone()
+        mine = db.execute("SELECT key, day, title, mentions FROM presence JOIN article ON article.id = article "
+                          "WHERE name = ?", (me,)).fetchall()
+        together = db.execute(
+            "SELECT canonical, count(*) FROM presence p JOIN presence q ON q.article = p.article JOIN name ON id = q.name "
+            "WHERE p.name = ? AND q.name != ? GROUP BY q.name HAVING count(*) >= ?", (me, me, min_together)).fetchall()
+        issues_together = db.execute(
+            "SELECT issue, count(*) FROM presence JOIN issue USING (article) WHERE name = ? GROUP BY issue HAVING count(*) >= ?",
+            (me, min_together)).fetchall()
+        issue_counts = dict(db.execute("SELECT issue, articles FROM issue_count"))
+        spellings = {text for (text,) in db.execute("SELECT text FROM spelling_count WHERE name = ? AND articles > 0", (me,))}
+        (total,) = db.execute("SELECT count(*) FROM article").fetchone()
     months: dict[str, list[int]] = {}
-    spellings: set[str] = set(yaml_aliases.get(canonical, ()))
-    articles = []
-    for entry, mentions, issue_ids in rows:
-        present = {(c, k) for c, k, _, _ in mentions if c != canonical} | {(i, "issue") for i in issue_ids}
-        counts.update(present)
-        mine = [(k, text, n) for c, k, text, n in mentions if c == canonical]
-        if not mine:
-            continue
-        together.update(present)
-        kinds.update({k for k, _, _ in mine})
-        spellings.update(text for _, text, _ in mine)
-        tally = months.setdefault(entry.date[:7] if entry.date else "undated", [0, 0])
+    for _, day, _, mentions in mine:
+        tally = months.setdefault(day[:7] or "undated", [0, 0])
         tally[0] += 1
-        tally[1] += sum(n for _, _, n in mine)
-        articles.append((entry.id, entry.date or "", entry.title))
+        tally[1] += mentions
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
-    mine_total = len(articles)
-    related = [
-        Related(labels.get(key, key) if kind == "issue" else key, kind, n, counts[(key, kind)],
-                n * total / (mine_total * counts[(key, kind)]))
-        for (key, kind), n in together.items() if n >= min_together
-    ]
+    seen = [(other, kinds_of[other].most_common(1)[0][0], n, sum(kinds_of[other].values())) for other, n in together]
+    seen += [(labels.get(issue, issue), "issue", n, issue_counts[issue]) for issue, n in issues_together]
+    related = [Related(other, kind, n, count, n * total / (len(mine) * count)) for other, kind, n, count in seen]
     related.sort(key=lambda r: (-r.lift, -r.together, r.name))
-    articles.sort(key=lambda a: (a[1], a[0]), reverse=True)
+    articles = sorted(((key, day, title) for key, day, title, _ in mine), key=lambda a: (a[1], a[0]), reverse=True)
+    kinds = kinds_of[canonical]
     return EntityPage(
-        canonical, kinds.most_common(1)[0][0], sorted(spellings - {canonical}),
+        canonical, kinds.most_common(1)[0][0], sorted((spellings | set(yaml_aliases.get(canonical, ()))) - {canonical}),
         dict(sorted(months.items())), related, articles, dict(kinds) if len(kinds) > 1 else {},
     )
 
 
-def _voted(analyser: Analyser, mentions: list) -> list:
-    """The mentions with the library's kind of each entity, as every other view shows it."""
-    if analyser.votes is None:
-        return mentions
-    return [(c, analyser.votes.kind_of(c) or k, text, n) for c, k, text, n in mentions]
+def _voted(analyser: Analyser, canonical: str, kind: str) -> str:
+    """The library's kind of the entity, as every other view shows it."""
+    return (analyser.votes.kind_of(canonical) if analyser.votes is not None else None) or kind
 
 
-def _resolve(name: str, rows, yaml_aliases: dict[str, list[str]]) -> str:
+def _resolve(name: str, kinds_of: dict, spelled: list[tuple[str, str]], yaml_aliases: dict[str, list[str]]) -> str:
     """The canonical name a text stands for among the library's mentions."""
     known: dict[str, str] = {}  # casefolded canonical name or spelling -> canonical name
-    seen = {c for _, mentions, _ in rows for c, _, _, _ in mentions}
-    for canonical in seen:
+    for canonical in kinds_of:
         for alias in yaml_aliases.get(canonical, ()):
             known.setdefault(alias.casefold(), canonical)
-    for _, mentions, _ in rows:
-        for canonical, _, text, _ in mentions:
-            known.setdefault(text.casefold(), canonical)
-    for canonical in seen:
+    for text, canonical in spelled:
+        known.setdefault(text.casefold(), canonical)
+    for canonical in kinds_of:
         known[canonical.casefold()] = canonical  # a canonical name wins over a spelling
     wanted = " ".join(name.split()).casefold()
     if wanted in known:
