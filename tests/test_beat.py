@@ -134,7 +134,7 @@ def test_entity_command_text_and_json(people):
     assert "Xi Jinping" in done.stdout and "2 of 2" in done.stdout and "Olaf Scholz" not in done.stdout
     page = json.loads(run_cli("entity", "Biden", "--json", library=people).stdout)
     assert page["related"][0] == {"name": "Xi Jinping", "kind": "person", "together": 2, "articles": 2, "lift": 1.833}
-    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "related", "articles"}
+    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "weeks", "related", "articles"}
 
 
 def test_hostile_names_are_printed_as_text(library):
@@ -176,3 +176,13 @@ def test_a_second_look_reads_only_what_changed(beat):
     path.write_text(path.read_text(encoding="utf-8").replace("2022-12-01", "2022-11-02"), encoding="utf-8")
     beat.refresh()
     assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1]
+
+
+def test_entity_command_csv_has_every_section(people):
+    done = run_cli("entity", "Joe Biden", "--csv", library=people)
+    assert done.returncode == 0, done.stderr
+    table = list(csv.reader(io.StringIO(done.stdout)))
+    assert table[0] == ["section", "name", "kind", "period", "date", "id", "articles", "mentions", "together", "lift"]
+    sections = [row[0] for row in table[1:]]
+    assert sections.count("month") == 3 and sections.count("article") == 6 and "alias" in sections
+    assert ["related", "Xi Jinping", "person", "", "", "", "2", "", "2", "1.833"] in table

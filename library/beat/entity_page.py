@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..analysis import Analyser
 from ..entities.gazetteer import Gazetteer, user_layer
 from .counts import open_counts
+from .periods import UNDATED, period_of
 
 MIN_TOGETHER = 2  # a pair seen once says nothing; rare pairs would top any ranking by lift
 
@@ -37,11 +38,25 @@ class EntityPage:
     related: list[Related]
     articles: list[tuple[str, str, str]]  # id, date, title; newest first
     kinds: dict[str, int] = field(default_factory=dict)  # articles per kind, when names disagree
+    weeks: dict[str, list[int]] = field(default_factory=dict)  # "YYYY-Www" | "undated" -> [articles, mentions]
+
+    COLUMNS = ("section", "name", "kind", "period", "date", "id", "articles", "mentions", "together", "lift")
+
+    def table(self) -> list[tuple]:
+        """The page as rows under COLUMNS, one section after another (for CSV)."""
+        rows = [("entity", self.name, self.kind, "", "", "", len(self.articles), "", "", "")]
+        rows += [("alias", alias, "", "", "", "", "", "", "", "") for alias in self.aliases]
+        rows += [("month", "", "", m, "", "", a, n, "", "") for m, (a, n) in self.months.items()]
+        rows += [("week", "", "", w, "", "", a, n, "", "") for w, (a, n) in self.weeks.items()]
+        rows += [("related", r.name, r.kind, "", "", "", r.articles, "", r.together, round(r.lift, 3)) for r in self.related]
+        rows += [("article", title, "", "", date, article_id, "", "", "", "") for article_id, date, title in self.articles]
+        return rows
 
     def to_json(self) -> dict:
         return {
             "name": self.name, "kind": self.kind, "kinds": self.kinds, "aliases": self.aliases,
             "months": {m: {"articles": a, "mentions": n} for m, (a, n) in self.months.items()},
+            "weeks": {w: {"articles": a, "mentions": n} for w, (a, n) in self.weeks.items()},
             "related": [r.to_json() for r in self.related],
             "articles": [{"id": i, "date": d, "title": t} for i, d, t in self.articles],
         }
@@ -77,22 +92,28 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
         issue_counts = dict(db.execute("SELECT issue, articles FROM issue_count"))
         spellings = {text for (text,) in db.execute("SELECT text FROM spelling_count WHERE name = ? AND articles > 0", (me,))}
         (total,) = db.execute("SELECT count(*) FROM article").fetchone()
-    months: dict[str, list[int]] = {}
-    for _, day, _, mentions in mine:
-        tally = months.setdefault(day[:7] or "undated", [0, 0])
-        tally[0] += 1
-        tally[1] += mentions
+    months, weeks = _per_period(mine, "month"), _per_period(mine, "week")
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     seen = [(other, kinds_of[other].most_common(1)[0][0], n, sum(kinds_of[other].values())) for other, n in together]
     seen += [(labels.get(issue, issue), "issue", n, issue_counts[issue]) for issue, n in issues_together]
     related = [Related(other, kind, n, count, n * total / (len(mine) * count)) for other, kind, n, count in seen]
     related.sort(key=lambda r: (-r.lift, -r.together, r.name))
-    articles = sorted(((key, day, title) for key, day, title, _ in mine), key=lambda a: (a[1], a[0]), reverse=True)
+    articles = sorted(((key, "" if day == UNDATED else day, title) for key, day, title, _ in mine), key=lambda a: (a[1], a[0]), reverse=True)
     kinds = kinds_of[canonical]
     return EntityPage(
         canonical, kinds.most_common(1)[0][0], sorted((spellings | set(yaml_aliases.get(canonical, ()))) - {canonical}),
-        dict(sorted(months.items())), related, articles, dict(kinds) if len(kinds) > 1 else {},
+        months, related, articles, dict(kinds) if len(kinds) > 1 else {}, weeks,
     )
+
+
+def _per_period(mine: list[tuple], by: str) -> dict[str, list[int]]:
+    """[articles, mentions] per period, oldest first, undated last."""
+    out: dict[str, list[int]] = {}
+    for _, day, _, mentions in mine:
+        tally = out.setdefault(period_of(day, by), [0, 0])
+        tally[0] += 1
+        tally[1] += mentions
+    return dict(sorted(out.items(), key=lambda item: (item[0] == UNDATED, item[0])))
 
 
 def _voted(analyser: Analyser, canonical: str, kind: str) -> str:

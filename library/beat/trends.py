@@ -53,3 +53,23 @@ def trends(library, analyser: Analyser, issues: list[str] | None = None, sources
             articles, passages = counts.get((issue, source, period), (0, 0))
             rows.append(TrendRow(issue, labels.get(issue, issue), period, source, articles, passages))
     return rows
+
+
+def trend_table(rows: list[TrendRow]) -> tuple[list[str], list[tuple]]:
+    """Columns and rows for CSV; the source column only when outlets are split."""
+    split = any(r.source is not None for r in rows)
+    columns = ["issue", "label", "period", *(["source"] if split else []), "articles", "passages"]
+    return columns, [(r.issue, r.label, r.period, *([r.source] if split else []), r.articles, r.passages) for r in rows]
+
+
+def trend_articles(library, analyser: Analyser, issue: str, period: str, by: str = "month",
+                   source: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(id, date, title, outlet) of the articles on `issue` in one period (and outlet), newest first."""
+    with closing(open_counts(library, analyser)) as db:
+        found = db.execute(f"SELECT key, day, title, source FROM issue JOIN article ON article.id = issue.article "
+                           f"WHERE issue = ? AND article.{_COLUMN[by]} = ?", (issue, period)).fetchall()
+    wanted = source.casefold() if source is not None else None
+    return sorted((r for r in found if wanted is None or r[3].casefold() == wanted), key=lambda r: (r[1], r[0]), reverse=True)
+
+
+_COLUMN = {"day": "day", "week": "week", "month": "month"}  # the article table's column per period

@@ -28,7 +28,7 @@ def render_csv(records: list[Record]) -> str:
             row = (p.id, tag, a.id, a.title, a.source, a.date or "", a.url, a.author, p.quote, p.note,
                    p.anchor.block, p.anchor.start, p.anchor.last_block, p.anchor.end, p.created, p.changed,
                    "yes" if p.orphan else "")
-            writer.writerow([_inert(v) for v in row])
+            writer.writerow([inert(v) for v in row])
     return "\ufeff" + out.getvalue()
 
 
@@ -56,7 +56,7 @@ def render_json(records: list[Record], tag_filter: str | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _inert(value):
+def inert(value):
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
