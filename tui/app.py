@@ -42,6 +42,7 @@ class CuttingsApp(App):
         Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
+        Binding("V", "trends", "Issue trends", show=False, id="app.trends"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -81,6 +82,17 @@ class CuttingsApp(App):
         from .screens.overview import OverviewScreen
 
         self.push_screen(OverviewScreen(kind))
+
+    # -- the beat: entity pages and issue trends (tui/screens/entity_page.py, trends.py)
+    def action_entity_page(self, name: str) -> None:
+        from .screens.entity_page import EntityPageScreen
+
+        self.push_screen(EntityPageScreen(name))
+
+    def action_trends(self) -> None:
+        from .screens.trends import TrendsScreen
+
+        self.push_screen(TrendsScreen())
 
     # -- search, help, config, background work (tui/screens/search.py, help.py, config.py, workers.py)
     @on(events.Mount)

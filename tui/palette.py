@@ -70,6 +70,8 @@ class LibraryCommands(Provider):
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
+            Command("Issue trends", "Attention per issue over time, outlets side by side (key V)", app.action_trends),
+            Command("Entity page…", "One person, organisation or place across the library (key p in the reader)", self._ask_entity),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen())),
             Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),
@@ -95,6 +97,10 @@ class LibraryCommands(Provider):
             for name, n in entities.most_common()
         ]
         commands += [
+            Command(f"Entity page: {name}", _plural(n), lambda c=name: self.app.action_entity_page(c), False)
+            for name, n in entities.most_common()
+        ]
+        commands += [
             Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag, ids=ids: self._filter_tag(t, ids))
             for tag in tag_names(t for tags in tagged.values() for t in tags)
             if (ids := articles_with_tag(tagged, tag))
@@ -104,6 +110,12 @@ class LibraryCommands(Provider):
             for source, n in sources.most_common()
         ]
         return commands
+
+    def _ask_entity(self) -> None:
+        from .screens.text_prompt import TextPrompt
+
+        self.app.push_screen(TextPrompt("Entity page of (a name or any spelling of it)"),
+                             lambda name: name and self.app.action_entity_page(name))
 
     def _filter_tag(self, tag: str, ids: frozenset[str]) -> None:
         self._reading().set_filter(ListFilter("tag", tag, tag, lambda e: e.id in ids))

@@ -61,6 +61,7 @@ class ReadingScreen(Screen):
         Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+        Binding("p", "entity_page", "Entity page", show=False, id="reading.entity_page"),
         # on this screen only, so a letter typed into a dialog that is still opening stays there
         Binding("a", "app.add", "Add", id="reading.add"),
         Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
@@ -382,6 +383,16 @@ class ReadingScreen(Screen):
     @on(EntityOptions.FilterBy)
     def _filter_entity(self, event: EntityOptions.FilterBy) -> None:
         self.filter_by_entity(event.canonical)
+
+    def action_entity_page(self) -> None:
+        """The page of the entity under the reader's cursor (m steps through them)."""
+        reader, cursor = self.reader, self.reader.cursor
+        mention = reader.selected_mention or next(
+            (m for m in reader.mentions if cursor and (m.block, m.start) <= (cursor.block, cursor.start) < (m.block, m.end)), None)
+        if mention is None:
+            self.notify("No entity under the cursor: m steps through the article's entities", timeout=3)
+            return
+        self.app.action_entity_page(mention.canonical)
 
     # -- correcting entities -----------------------------------------------------------------------
     @on(Reader.EditEntity)
