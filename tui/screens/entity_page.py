@@ -80,6 +80,7 @@ class EntityPageScreen(Screen):
         table.add_columns("Did you mean")
         for name in close:
             table.add_row(Text(visible(name)), key=f"entity\0{name}")
+        table.focus()
 
     def _show(self, page) -> None:
         self.page = page
