@@ -163,8 +163,7 @@ def _synced(db: sqlite3.Connection, library, analyser: Analyser) -> sqlite3.Conn
             return db  # nothing changed since the last look: no entry needs comparing
         wanted = {e.id: (e.content_hash, period_of(e.date, "day"), e.source or "", e.title) for e in entries}
         same = found.get("fingerprint") == analyser.fingerprint
-        have = {key: fields for key, *fields in db.execute("SELECT key, hash, day, source, title FROM article")} if same else {}
-        have = {key: tuple(fields) for key, fields in have.items()}
+        have = {row[0]: row[1:] for row in db.execute("SELECT key, hash, day, source, title FROM article")} if same else {}
         stale = [key for key, fields in have.items() if wanted.get(key) != fields]
         missing = [e for e in entries if have.get(e.id) != wanted[e.id]]
         analysed = list(_analyses(library, analyser, missing))  # read before the write lock is taken

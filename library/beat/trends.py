@@ -35,8 +35,9 @@ def trends(library, analyser: Analyser, issues: list[str] | None = None, sources
     source = "source" if wanted_sources or split_sources else "NULL"
     with closing(open_counts(library, analyser)) as db:
         dated = db.execute(f"SELECT DISTINCT {source}, period FROM period WHERE by = ? AND articles > 0", (by,)).fetchall()
+        only = f"AND issue IN ({', '.join('?' * len(issues))})" if issues else ""
         found = db.execute(f"SELECT issue, {source}, period, sum(articles), sum(passages) FROM trend "
-                           f"WHERE by = ? AND articles > 0 GROUP BY 1, 2, 3", (by,)).fetchall()
+                           f"WHERE by = ? AND articles > 0 {only} GROUP BY 1, 2, 3", (by, *(issues or ()))).fetchall()
     periods = {when for outlet, when in dated if wanted_sources is None or outlet.casefold() in wanted_sources}
     counts: dict[tuple, list[int]] = {}
     for issue, outlet, when, articles, passages in found:
