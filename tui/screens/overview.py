@@ -1,7 +1,7 @@
 """`I` and `E`: the whole library's issues (with an issue-by-month sparkline) and entities.
 
-Counts come from each article's cached analysis; Enter narrows the article list to the
-chosen issue or entity.
+Counts come from those kept beside the analysis cache (library/beat/counts.py), so a large
+library opens at once; Enter narrows the article list to the chosen issue or entity.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from library.analysis import issue_counts_by_month, library_entity_counts, library_issue_counts, month_range
+from library.analysis import month_range
+from library.beat.totals import entity_totals, issue_totals
 
 from ..widgets.reader import KIND_NAMES
 from .view_export import save_view_from
@@ -66,12 +67,11 @@ class OverviewScreen(Screen):
         analyser = self.app.facts.analyser
         library = self.app.library
         if self.kind == "issues":
-            counts = library_issue_counts(library, analyser)
-            months = issue_counts_by_month(library, analyser)
+            counts, months = issue_totals(library, analyser)
             labels = {issue.id: issue.label for issue in analyser.taxonomy.issues}
             self.app.call_from_thread(self._fill_issues, counts, months, labels)
         else:
-            self.app.call_from_thread(self._fill_entities, library_entity_counts(library, analyser))
+            self.app.call_from_thread(self._fill_entities, entity_totals(library, analyser))
 
     def _fill_issues(self, counts, months, labels) -> None:
         span = month_range({m for found in months.values() for m in found if m != "undated"})
