@@ -24,6 +24,7 @@ from .periods import period_of
 
 SCHEMA_VERSION = 2
 FILE_NAME = "beat.sqlite"
+BATCH = 2_000  # articles read and written at a time: a first build of 100,000 holds few in memory
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -99,7 +100,7 @@ def open_counts(library, analyser: Analyser) -> sqlite3.Connection:
         try:
             return _synced(_connect(path), library, analyser)
         except sqlite3.OperationalError:
-            pass  # read-only, or held by a stuck writer: counted in memory below
+            pass  # read-only, or held by a writer for minutes: counted in memory below
         except sqlite3.DatabaseError:  # not a database, or a damaged one: start again
             try:
                 path.unlink(missing_ok=True)
@@ -110,9 +111,11 @@ def open_counts(library, analyser: Analyser) -> sqlite3.Connection:
 
 
 def _connect(path: Path | None) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:" if path is None else str(path), timeout=30, isolation_level=None,
+    db = sqlite3.connect(":memory:" if path is None else str(path), timeout=300, isolation_level=None,
                          check_same_thread=False)
     try:
+        if path is not None:
+            db.execute("PRAGMA journal_mode = WAL")  # views read while another process writes
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             with _transaction(db):  # checked again under the lock: another process may have made it
                 if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
@@ -166,19 +169,23 @@ def _synced(db: sqlite3.Connection, library, analyser: Analyser) -> sqlite3.Conn
         have = {row[0]: row[1:] for row in db.execute("SELECT key, hash, day, source, title FROM article")} if same else {}
         stale = [key for key, fields in have.items() if wanted.get(key) != fields]
         missing = [e for e in entries if have.get(e.id) != wanted[e.id]]
-        analysed = list(_analyses(library, analyser, missing))  # read before the write lock is taken
         with _transaction(db):
             if not same:
                 for table in ("article", "name", "presence", "spelling", "issue", "name_count", "spelling_count",
                               "issue_count", "trend", "period"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES('fingerprint', ?)", (analyser.fingerprint,))
-            db.execute("INSERT OR REPLACE INTO meta VALUES('stamp', ?)", (stamp,))
-            # by key, so rows another process added meanwhile are replaced, not doubled
-            db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in stale] + [(e.id,) for e in missing])
-            names = dict(db.execute("SELECT canonical, id FROM name"))
-            for entry, analysis in analysed:
-                _add(db, names, entry.id, wanted[entry.id], analysis)
+            db.executemany("DELETE FROM article WHERE key = ?", [(k,) for k in stale])
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            analysed = list(_analyses(library, analyser, batch))  # read before the write lock is taken
+            with _transaction(db):
+                # by key, so rows another process added meanwhile are replaced, not doubled
+                db.executemany("DELETE FROM article WHERE key = ?", [(e.id,) for e in batch])
+                names = dict(db.execute("SELECT canonical, id FROM name"))
+                for entry, analysis in analysed:
+                    _add(db, names, entry.id, wanted[entry.id], analysis)
+        db.execute("INSERT OR REPLACE INTO meta VALUES('stamp', ?)", (stamp,))
     except BaseException:
         db.close()
         raise
