@@ -76,9 +76,6 @@ def _show(page) -> None:
     else:
         console.print(Text("nothing seen with it in two articles or more", style="dim"))
     console.print(Text(f"\nArticles ({len(page.articles)})", style="bold"))
-    articles = Table(box=None, pad_edge=False, show_header=False)
-    for _ in range(3):
-        articles.add_column(no_wrap=True)
-    for article_id, date, title in page.articles:
-        articles.add_row(article_id, date or "undated", Text(title))
-    console.print(articles)
+    width = max(len(article_id) for article_id, _, _ in page.articles)
+    lines = [Text(f"{article_id:<{width}}  {date or 'undated':<10}  ").append(Text(title)) for article_id, date, title in page.articles]
+    console.print(Text("\n").join(lines), no_wrap=True, overflow="ellipsis")  # one Text: a table of thousands of rows is slow
