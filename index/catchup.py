@@ -23,9 +23,6 @@ from .documents import DocumentMaker
 from .location import IndexLocation
 from .writer import BUSY, update
 
-BUILT = "search index built ({count} articles)"
-
-
 def backlog_now(library) -> Snapshot | None:
     """The backlog with every write it lists finished (None if the library lock is busy)."""
     try:
@@ -61,23 +58,3 @@ def catch_up(ix, library, changed: Iterable[str] = (), removed: Iterable[str] = 
             pass  # still listed: the next update takes them in again, which does no harm
     return []
 
-
-def keep_in_step(library, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> list[str]:
-    """After a command changed the library: update the index, building it if there is none
-    yet (an import into a new library), so the first search is quick and nothing is stale."""
-    from .repair import Unusable, notice, open_checked, rebuild_if_still_unusable
-
-    try:
-        ix = open_checked(IndexLocation(library.root))
-    except Unusable as problem:
-        if not library.entries():
-            return []
-        try:
-            ix, rebuilt = rebuild_if_still_unusable(library)
-        except whoosh_index.LockError:
-            return [BUSY]
-        if not rebuilt:
-            return catch_up(ix, library, changed, removed)
-        built = str(problem) == "was missing"
-        return [BUILT.format(count=ix.doc_count()) if built else notice(str(problem), library)]
-    return catch_up(ix, library, changed, removed)

@@ -27,6 +27,7 @@ from whoosh.index import TOC
 from whoosh.reading import SegmentReader
 from whoosh.util.filelock import try_for
 
+from .damage import describe
 from .retention import clean_files
 from .schema import INDEX_NAME
 from .segments import GroupedSegmentWriter
@@ -166,8 +167,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"usage: python -c {RUN!r} INDEX_FOLDER", file=sys.stderr)
         return 2
     folder = Path(argv[0])
-    from .repair import describe
-
     try:  # a damaged table of contents fails here; the next command that opens the index repairs it
         if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
             print(f"cuttings: {folder} is not a cuttings search index", file=sys.stderr)

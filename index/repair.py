@@ -8,11 +8,8 @@ killed mid-commit leaves no lock that blocks us, only unfinished files the next 
 
 from __future__ import annotations
 
-import pickle
 import shutil
-import struct
 import threading
-import zlib
 from itertools import islice
 
 from whoosh import index as whoosh_index
@@ -20,13 +17,10 @@ from whoosh import index as whoosh_index
 from library.fileio import write_error
 
 from .catchup import backlog_now, catch_up
+from .damage import describe
 from .location import IndexLocation
 from .schema import INDEX_NAME
 from .writer import Progress, build
-
-
-# What reading a truncated or overwritten index file raises (a bug in our code raises others)
-DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnicodeDecodeError, IndexError)
 
 
 class Unusable(Exception):
@@ -127,8 +121,3 @@ def probe(ix) -> None:
                 first = next(iter(reader.lexicon(field)), None)
                 if first is not None:
                     list(islice(reader.postings(field, first.decode("utf-8")).all_ids(), 3))
-
-
-def describe(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:80]}" if text else type(exc).__name__

@@ -24,7 +24,8 @@ from .highlight import Wanted, best_passage
 from .location import IndexLocation
 from .catchup import catch_up
 from .query import NAME_FIELDS, QueryError, fuzzy_terms, issue_labels, parse, plain_words, resolve
-from .repair import DAMAGE, describe, open_or_rebuild, rebuild
+from .damage import DAMAGE, describe
+from .repair import open_or_rebuild, rebuild
 from .writer import Progress
 
 SUGGEST_DISTANCE = 2
@@ -200,6 +201,7 @@ class SearchIndex:
         with self._lock:
             if self._maker is None:
                 self._maker = DocumentMaker(self.library)
+            self._fresh_searcher()  # into the index in use now (another process may have rebuilt it)
             self.notices += catch_up(self._ix, self.library, changed, removed, self._maker)
 
     def rebuild(self, progress: Progress | None = None) -> int:

@@ -35,3 +35,10 @@ def visible(text: str, *, lines: bool = False) -> str:
 def remove_unsafe(text: str, *, lines: bool = False) -> str:
     """`text` without its control and bidi characters; with `lines`, line breaks are kept."""
     return text.translate(_REMOVE_LINES_TABLE if lines else _REMOVE_TABLE)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` as one drawable line of at most `limit` characters: white space runs become one
+    space, and a cut end shows as "…" (the one helper every quote, note and name shortens with)."""
+    line = visible(" ".join(text.split()))
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

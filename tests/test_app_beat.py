@@ -14,7 +14,7 @@ from tests.app_support import make_library, screen_text, wait_for
 from tui.app import CuttingsApp
 from tui.screens.entity_page import EntityPageScreen
 from tui.screens.trends import TrendsScreen
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from library.model import STANDFIRST_BLOCK, TITLE_BLOCK, Article, Block
 from tui.app import CuttingsApp
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import make_library, screen_text, style_of, wait_for
 

@@ -2,7 +2,7 @@
 
 from tui.app import CuttingsApp
 from tui.widgets.article_list import ArticleList
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import make_library, screen_text
 

@@ -5,7 +5,7 @@ import pytest
 from library.store import Library
 from tui.app import CuttingsApp
 from tui.widgets.article_list import ArticleList
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import MARKUP_ARTICLE, list_line, list_rows, make_library, screen_text, wait_for
 

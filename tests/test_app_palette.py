@@ -10,7 +10,7 @@ from tests.app_support import make_library, screen_text, wait_for
 from tests.app_driving import record_notifications, run_command
 from tui.app import CuttingsApp
 from tui.screens.path_prompt import PathCompleter
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 
 @pytest.fixture

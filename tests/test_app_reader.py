@@ -6,7 +6,7 @@ import yaml
 
 from library.store import Library
 from tui.app import CuttingsApp
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import list_line, make_library, screen_text, segments_with, style_of, wait_for
 

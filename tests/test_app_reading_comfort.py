@@ -5,7 +5,7 @@ from textual.color import Color
 
 from tui.app import CuttingsApp
 from tui.contrast import contrast_ratio
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 from .app_support import make_library, wait_for
 

@@ -13,7 +13,7 @@ from library.store import Library
 from tests.app_support import make_library, screen_text, segments_with, wait_for
 from tui.app import CuttingsApp
 from tui.screens.search import SearchScreen
-from tui.widgets.reader import Reader
+from tui.reader import Reader
 
 SIZES = [(80, 24), (140, 40)]
 
@@ -279,3 +279,24 @@ async def test_did_you_mean_keeps_to_the_kind_of_the_field(names_library):
         await pilot.press("ctrl+u", *'person:"Antony Blinkn"')
         await wait_for(pilot, lambda: screen.shown == 'person:"Antony Blinkn"')
         assert screen.result.suggestion == 'person:"Antony Blinken"'
+
+
+async def test_the_app_opens_the_search_index_once(app, monkeypatch):
+    """Search, reindex from the palette and search again: one opening of the index in use
+    (the search screen and the reindex job each opened their own, and the search reopened the
+    rebuilt one)."""
+    from index import repair
+    from tests.app_driving import record_notifications, run_command
+
+    opened = []
+    check = repair.open_checked
+    monkeypatch.setattr(repair, "open_checked", lambda location: opened.append(location) or check(location))
+    async with app.run_test(size=(140, 40)) as pilot:
+        notices = record_notifications(app)
+        await type_query(pilot, "balloon")
+        await pilot.press("escape")
+        await run_command(pilot, "Reindex the library")
+        await wait_for(pilot, lambda: any("rebuilt" in text for _, text in notices))
+        screen = await type_query(pilot, "talks")
+        assert screen.result.total > 0
+    assert len(opened) == 1

@@ -17,7 +17,7 @@ from tests.app_driving import record_notifications
 from tests.app_support import screen_text, wait_for
 from tests.conftest import make_article
 from tui.app import CuttingsApp
-from tui.widgets.tag_picker import TagPicker
+from tui.tagging.picker import TagPicker
 
 ARMS = make_article(
     "Taiwan arms package approved",
@@ -97,7 +97,7 @@ async def test_escape_cancels_a_selection_and_a_selection_spans_two_blocks(lib):
     async with CuttingsApp(lib).run_test(size=(140, 40)) as pilot:
         await open_article(pilot, lib)
         await pilot.press(")", "v", ")", "escape")
-        assert pilot.app.tagging.selection is None and "Selected" not in screen_text(pilot.app)
+        assert pilot.app.tagging.selection.range is None and "Selected" not in screen_text(pilot.app)
         await pilot.press(")", "v", ")", ")")
         await tag_with_keys(pilot, [], "reaction")
         [passage] = on_disk(lib)
@@ -220,7 +220,7 @@ async def test_mouse_selection_tags_exactly_the_dragged_words(lib):
         await pilot.hover(reader, offset=(x + len("State Department") - 1, y))
         await pilot.mouse_up(reader, offset=(x + len("State Department") - 1, y))
         await pilot.pause()
-        assert pilot.app.tagging.selection is not None
+        assert pilot.app.tagging.selection.range is not None
         await tag_with_keys(pilot, [], "us/state-department")
         [passage] = on_disk(lib)
         assert passage.quote == "State Department"
@@ -264,7 +264,7 @@ async def test_a_bad_passage_in_the_tag_file_is_one_warning_and_the_others_are_s
     seen = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_article(pilot, lib)
-        assert len(app.tagging.passages) == 1
+        assert len(app.tagging.article.passages) == 1
         (warning,) = [message for kind, message in seen if kind == "warning"]
         assert str(path) in warning and "malformed" in warning
     assert path.read_bytes() == damaged and not list(path.parent.glob("*.corrupt-*"))

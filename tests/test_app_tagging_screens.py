@@ -9,11 +9,12 @@ import pytest
 
 from library.annotations import Annotations
 from library.model import Block
+from tests.app_driving import run_command
 from tests.app_support import screen_text
 from tests.test_app_tagging import ARMS, EU, article_id, lib, open_article, settle  # noqa: F401  (lib is a fixture)
 from tui.app import CuttingsApp
-from tui.screens.orphans import OrphansScreen
-from tui.screens.tags import TagsScreen
+from tui.tagging.orphans_screen import OrphansScreen
+from tui.tagging.tags_screen import TagsScreen
 
 
 @pytest.fixture
@@ -114,3 +115,33 @@ async def test_orphans_screen_keeps_the_quote_of_words_that_are_gone(tagged):
         await settle(pilot)
         assert "1 orphaned passage:" in screen_text(pilot.app)
         assert len(Annotations(tagged).orphans()) == 1
+
+
+async def test_enter_on_an_orphan_opens_its_article_near_where_the_words_were(tagged):
+    arms = tagged.get(article_id(tagged, ARMS.title))
+    tagged.save(dataclasses.replace(arms, blocks=(Block("paragraph", "The State Department approved a package."), *arms.blocks[1:])))
+    async with CuttingsApp(tagged).run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "Orphaned passages")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, OrphansScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        reading = pilot.app.reading
+        assert pilot.app.screen is reading and pilot.app.focused is reading.reader
+        assert reading.open_id == arms.id
+        assert reading.reader.cursor.block == 0
+
+
+async def test_a_passage_chosen_in_the_tags_screen_over_the_search_screen_shows_in_the_reader(tagged):
+    async with CuttingsApp(tagged).run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await run_command(pilot, "All tags")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TagsScreen)
+        await pilot.press("down", "down", "down", "enter", "enter")  # taiwan/arms, its passage
+        await settle(pilot)
+        reading = pilot.app.reading
+        assert pilot.app.screen is reading  # not the search screen it was opened from
+        assert reading.reader.passage[1] == "anti-ship missiles"

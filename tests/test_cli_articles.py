@@ -58,3 +58,14 @@ def test_remove_needs_confirmation_off_a_terminal(library):
     done = run_cli("remove", article_id, "--yes", library=library)
     assert done.returncode == 0
     assert not library.path_of(article_id).exists()
+
+
+def test_show_prints_the_original_address_from_the_front_matter_in_its_header(library, tmp_path):
+    source = tmp_path / "chips.md"
+    source.write_text("---\ntitle: Chip rules tighten\ndate: 2022-10-07\nsource: Pacific Ledger\n"
+                      "url: https://example.org/2022/10/chip-rules\n---\n\nWashington widened its export controls.\n")
+    assert run_cli("import", str(source), library=library).returncode == 0
+    (entry,) = library.entries()
+    lines = run_cli("show", entry.id, library=library).stdout.splitlines()
+    assert lines[:3] == ["Chip rules tighten", "2022-10-07 · Pacific Ledger", "https://example.org/2022/10/chip-rules"]
+    assert json.loads(run_cli("show", entry.id, "--json", library=library).stdout)["url"] == "https://example.org/2022/10/chip-rules"

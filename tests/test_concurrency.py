@@ -16,7 +16,7 @@ from library.annotations import Annotations
 from library.model import Block
 from library.store import Library
 from tests.conftest import ROOT, make_article, run_cli
-from tui.sync import library_changed
+from index import sync
 
 
 def article_files(folder, prefix: str, count: int):
@@ -76,7 +76,7 @@ class Tagger(threading.Thread):
                 if self.stopping.is_set() and n >= 2:
                     return
                 annotations.add_by_quote(article_id, self.quote, [f"round/{n}"])
-                library_changed(annotations.library, changed=[article_id])
+                sync(annotations.library, changed=[article_id])
                 self.tagged.append((article_id, f"round/{n}"))
         except Exception as exc:
             self.failed.append(exc)

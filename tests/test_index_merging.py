@@ -21,7 +21,7 @@ from index.segments import GroupedSegmentWriter
 from library.model import Block
 from tests.conftest import ROOT
 from tests.test_index_repair import TOPICS, filled, ids_for  # noqa: F401 (a fixture)
-from tui.sync import library_changed
+from index import sync
 
 
 @pytest.fixture
@@ -208,7 +208,7 @@ def test_updates_start_a_merging_process_that_catches_up(filled):
     for round_ in range(2):
         for number, entry in enumerate(filled.entries()):
             edit(filled, entry.id, f"bg{round_}x{number}")
-            assert library_changed(filled, changed=[entry.id]) == []
+            assert sync(filled, changed=[entry.id]) == []
     deadline = time.monotonic() + 60
     while len(live_counts(filled)) > 3 and time.monotonic() < deadline:
         time.sleep(0.1)

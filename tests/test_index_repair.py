@@ -23,7 +23,7 @@ from index.location import IndexLocation
 from library.model import Block
 from library.store import Library
 from tests.conftest import ROOT, make_article
-from tui.sync import library_changed
+from index import sync
 
 TOPICS = ["soybean tariffs", "chip export controls", "a typhoon in Luzon", "the status of Taiwan", "solar panel duties"]
 
@@ -122,20 +122,20 @@ def test_a_writer_killed_mid_write_blocks_nothing(filled):
 def test_changes_reach_the_index_through_library_changed(filled):
     index = open_index(filled)
     added = filled.add(make_article("Port news", blocks=(Block("paragraph", "Dockworkers in Busan went on strike."),)))
-    library_changed(filled, changed=[added.id])
+    sync(filled, changed=[added.id])
     assert ids_for(index, "dockworkers") == {added.id}
     edited = replace(filled.get(added.id), blocks=(Block("paragraph", "Crane operators in Busan went on strike."),))
     filled.save(edited)
-    library_changed(filled, changed=[added.id])
+    sync(filled, changed=[added.id])
     assert ids_for(index, "dockworkers") == set() and ids_for(index, "crane") == {added.id}
     filled.remove(added.id)
-    library_changed(filled, removed=[added.id])
+    sync(filled, removed=[added.id])
     assert ids_for(index, "crane") == set()
 
 
 def test_library_changed_without_an_index_builds_one_and_says_so(filled):
     added = filled.add(make_article("Quiet", blocks=(Block("paragraph", "Nothing happened."),)))
-    assert library_changed(filled, changed=[added.id]) == ["search index built (6 articles)"]
+    assert sync(filled, changed=[added.id]) == ["search index built (6 articles)"]
     assert ids_for(open_index(filled), "happened") == {added.id}
 
 

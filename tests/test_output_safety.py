@@ -186,7 +186,7 @@ async def test_tagging_words_that_look_like_markup_shows_them_as_written(tmp_pat
     from library.model import Article
     from tests.app_support import make_library, screen_text
     from tui.app import CuttingsApp
-    from tui.widgets.tag_picker import TagPicker
+    from tui.tagging.picker import TagPicker
 
     words = "Prices [/] rose [bold]sharply[/bold] in May."
     library = make_library(tmp_path / "lib", [Article(title="Prices", blocks=(Block("paragraph", words),))])

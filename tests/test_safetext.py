@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from library.safetext import remove_unsafe, visible
+from library.safetext import remove_unsafe, shorten, visible
 from tui.console import SafeConsole, print_json
 
 EXAMPLES = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "200")), deadline=None)
@@ -96,3 +96,18 @@ def test_json_lines_hold_no_raw_unsafe_character_and_read_back_the_same(data):
     assert line.endswith("\n") and line.count("\n") == 1
     assert not any(unsafe(c) for c in line[:-1])
     assert json.loads(line) == data
+
+
+def test_a_long_quote_is_cut_to_its_limit_with_an_ellipsis_at_a_word_end():
+    assert shorten("Xi warned   the\nUnited States", 14) == "Xi warned the…"
+    assert shorten("Xi warned the United States", 11) == "Xi warned…"  # no space before the mark
+    assert shorten("  short\tquote ", 70) == "short quote"
+
+
+@EXAMPLES
+@given(TEXT, st.integers(min_value=1, max_value=80))
+def test_a_shortened_line_fits_is_one_line_and_safe(text, limit):
+    line = shorten(text, limit)
+    assert len(line) <= limit
+    assert not any(unsafe(c) for c in line)
+    assert line.endswith("…") or line == visible(" ".join(text.split()))

@@ -16,7 +16,7 @@ from tests.app_support import make_library, wait_for
 from tests.conftest import run_cli
 from tests.test_app_search import search_screen, type_query
 from tui.app import CuttingsApp
-from tui.sync import library_changed
+from index import sync
 
 CHIPS = "Washington tightens chip export controls"
 
@@ -26,7 +26,7 @@ def indexed(tmp_path_factory):
     library = make_library(tmp_path_factory.mktemp("keywords") / "lib")
     chips = next(e.id for e in library.entries() if e.title == CHIPS)
     Annotations(library).add(chips, 0, 0, 12, ["export controls", "trade/de-risking"])
-    library_changed(library, changed=[chips])
+    sync(library, changed=[chips])
     open_index(library).close()
     return library.root
 

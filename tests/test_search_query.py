@@ -14,7 +14,7 @@ from library.annotations import Annotations
 from library.model import Article, Block
 from library.store import Library
 from tests.conftest import make_article
-from tui.sync import library_changed
+from index import sync
 
 P = lambda text: Block("paragraph", text)  # noqa: E731
 
@@ -100,7 +100,7 @@ def world(tmp_path_factory):
     ids = {key: library.add(article).id for key, article in ARTICLES.items()}
     index = open_index(library)
     Annotations(library).add(ids["envoys"], 1, 0, 10, ["quote"])
-    library_changed(library, changed=[ids["envoys"]])
+    sync(library, changed=[ids["envoys"]])
     yield library, index, ids
     index.close()
 

@@ -24,14 +24,15 @@ from .screens.feeds import FeedsScreen
 from .screens.help import HelpScreen
 from .screens.reading import ReadingScreen
 from .screen_filter import RemoveUnsafe
-from .screens.search import SearchScreen, back_to_results, open_search, show_hit
-from .tagging import Tagging
-from .widgets.reader import Reader
+from .screens.search import SearchScreen, back_to_results, open_search
+from .searching import LibrarySearch
+from .tagging.controller import Tagging
+from .tagging.routes import TaggingRoutes
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
-class CuttingsApp(App):
+class CuttingsApp(TaggingRoutes, App):
     CSS_PATH = "cuttings.tcss"
     COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
     BINDINGS = [
@@ -50,7 +51,8 @@ class CuttingsApp(App):
         self.library = library
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
-        self.tagging = Tagging(self)
+        self.library_search = LibrarySearch(library)  # the one open search index
+        self.tagging = Tagging(self, library, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
@@ -69,14 +71,11 @@ class CuttingsApp(App):
         self.reading.remember_position()
         self.exit()
 
-    # -- passage tags (tui/tagging.py, screens/tags.py)
+    # -- passage tags (tui/tagging/: its messages land in TaggingRoutes)
     def action_tags(self) -> None:
-        from .screens.tags import TagsScreen
+        from .tagging.tags_screen import TagsScreen
 
-        self.push_screen(TagsScreen())
-
-    def on_reader_passage_moved(self, message: Reader.PassageMoved) -> None:
-        self.tagging.cursor_moved(message.span)
+        self.push_screen(TagsScreen(self.tagging))
 
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen
@@ -99,11 +98,12 @@ class CuttingsApp(App):
     def _start_services(self) -> None:
         apply_user_config(self)
         self.instance = claim_library(self)
-        self.install_screen(SearchScreen(self.library), "search")
+        self.install_screen(SearchScreen(self.library_search), "search")
         start_watching(self)
 
     @on(events.Unmount)
     def _release_library(self) -> None:
+        self.library_search.close()
         self.instance.release()
 
     def action_search(self) -> None:
@@ -116,7 +116,9 @@ class CuttingsApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def on_search_screen_open_hit(self, message: SearchScreen.OpenHit) -> None:
-        show_hit(self, message.hit, message.terms)
+        """Open the hit's article in the reader, at the hit, with the query's words marked."""
+        if self.reading.open_at(message.hit.id, message.hit.block, terms=message.terms):
+            self.notify("n / N: next / previous match · escape: back to the results", timeout=4)
 
     def on_library_updated(self, message: LibraryUpdated) -> None:
         self.reading.reload_library(message.changed)

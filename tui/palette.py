@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from library.annotations import Annotations
 from library.filters import articles_with_tag, tag_names, tags_by_article
 
-from .screens.orphans import OrphansScreen
+from .tagging.orphans_screen import OrphansScreen
 from .screens.path_prompt import PathPrompt
 from .screens.search import open_search
 from .widgets.article_list import ListFilter
@@ -68,11 +68,12 @@ class LibraryCommands(Provider):
             Command("Fetch feeds and saved links", "Bring new articles from the web (key R)", app.action_refresh_feeds),
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
+            Command("Open the original in the browser", "The open article's web address (key O in the reader)", lambda: self._reading().reader.action_open_original()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Issue trends", "Attention per issue over time, outlets side by side (key V)", app.action_trends),
             Command("Entity page…", "One person, organisation or place across the library (key p in the reader)", self._ask_entity),
-            Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen())),
+            Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),
             Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),
             Command("Keys and help", "Every key of the pane you are in (key ?)", app.action_help),

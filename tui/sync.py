@@ -1,18 +1,8 @@
-"""Keeps derived data (the search index) in step after a command changes the library."""
+"""The notices of `index.sync` for the app and for the command line, after a change to the library."""
 
 from __future__ import annotations
 
 from .console import CommandError, error_console
-
-
-def library_changed(library, changed=(), removed=()) -> list[str]:
-    """Called after articles are added, edited, tagged or removed: re-indexes those articles
-    and whatever earlier commands left in the library's backlog, building the index if there
-    is none yet. Returns one-line notices (the index busy, built, repaired) to show. An index
-    that cannot be written (a full disk) raises OSError; the change itself is kept."""
-    from index.catchup import keep_in_step
-
-    return keep_in_step(library, changed, removed)
 
 
 def not_updated(exc: OSError) -> str:
@@ -23,18 +13,22 @@ def not_updated(exc: OSError) -> str:
 
 
 def app_changed(library, changed=(), removed=()) -> list[str]:
-    """`library_changed` for the app: an index update that fails is one more notice."""
+    """`index.sync` for the app: an index update that fails is one more notice."""
+    from index import sync
+
     try:
-        return library_changed(library, changed, removed)
+        return sync(library, changed, removed)
     except OSError as exc:  # the change is saved; the next `check --fix` or rebuild indexes it
         return [not_updated(exc)]
 
 
 def command_changed(library, kept: str, changed=(), removed=()) -> None:
-    """`library_changed` for a command whose change is saved: its notices go to stderr, and
+    """`index.sync` for a command whose change is saved: its notices go to stderr, and
     an index update that fails fails the command in one line saying what was `kept`."""
+    from index import sync
+
     try:
-        notices = library_changed(library, changed, removed)
+        notices = sync(library, changed, removed)
     except OSError as exc:
         raise CommandError(f"{kept}; {not_updated(exc)}") from None
     for line in notices:

@@ -16,9 +16,8 @@ from textual.app import App
 from textual.worker import Worker
 from watchfiles import awatch
 
-from index.location import IndexLocation
+import index
 
-from .sync import app_changed
 from .workers import LibraryUpdated
 
 
@@ -39,21 +38,22 @@ async def _watch(app: App) -> None:
 async def _settle(app: App, ids: tuple[str, ...]) -> None:
     # an import or reindex of the app's own is writing these files: it updates the index when it ends
     own_work = any(w.group == "library" and not w.is_finished for w in app.workers)
-    changed, notices = await asyncio.to_thread(_sync, app.library, not own_work)
+    changed, notices = await asyncio.to_thread(_sync, app, not own_work)
     if changed or ids:
         app.post_message(LibraryUpdated(ids))
     for line in notices:
         app.notify(line, markup=False)
 
 
-def _sync(library, index_too: bool) -> tuple[bool, list[str]]:
+def _sync(app: App, index_too: bool) -> tuple[bool, list[str]]:
     """Read changed files again (they go into the backlog) and bring an existing index in
     step (a missing one is built by the first search, not behind the user's first keys).
     Whether the catalogue changed, and the index's notices."""
+    library = app.library
     before = library.entries()
     changed = library.verify() != before
-    index_too = index_too and IndexLocation(library.root).current() is not None
-    return changed, (app_changed(library) if index_too and library.backlog.snapshot().ids else [])
+    index_too = index_too and index.exists(library)
+    return changed, (app.library_search.sync() if index_too and library.backlog.snapshot().ids else [])
 
 
 def _article_id(path: str) -> str | None:

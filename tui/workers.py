@@ -18,11 +18,8 @@ from textual.message import Message
 from textual.widgets import Label, ProgressBar
 from textual.worker import Worker
 
-from index import open_index
-from index.writer import READING
+from index import READING
 from library.importing import NOT_ARTICLE, count_files, import_paths
-
-from .sync import app_changed
 
 
 class LibraryUpdated(Message):
@@ -107,7 +104,7 @@ def start_import(app: App, library, paths: Sequence[Path]) -> Worker | None:
                 app.call_from_thread(app.notify, f"{outcome.path}: {outcome.error}", title="Import failed", severity="error", markup=False, timeout=12)
             elif outcome.status in ("imported", "updated"):
                 changed.append(outcome.id)
-        notices = app_changed(library, changed=changed) if changed else []
+        notices = app.library_search.sync(changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed)))
         for line in [_summary(counts), *notices]:
             app.call_from_thread(app.notify, line, title="Import finished", markup=False)
@@ -123,7 +120,7 @@ def start_add(app: App, library, request) -> Worker | None:
         app.call_from_thread(panel.step, 0, 1)
         outcomes = _added(library, request)
         changed = [o.id for o in outcomes if o.status in ("imported", "updated")]
-        notices = app_changed(library, changed=changed) if changed else []
+        notices = app.library_search.sync(changed) if changed else []
         app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed), show=_shown(outcomes)))
         for outcome in outcomes:
             severity = "error" if outcome.status == "error" else "information"
@@ -194,7 +191,7 @@ def start_refresh(app: App, library, names: list[str] | None = None) -> Worker |
             if links and not panel.stop.is_set():
                 fetch_saved_links(library, keep_originals=_keep_originals(), on_progress=on_link, stop=panel.stop)
         finally:
-            notices = app_changed(library, changed=new) if new else []
+            notices = app.library_search.sync(new) if new else []
             app.call_from_thread(app.post_message, LibraryUpdated(tuple(new), feeds_changed=True))
             summary = f"{len(new)} new article{'s' * (len(new) != 1)}" + (f", {failed} failed" if failed else "")
             for line in [summary, *notices]:
@@ -241,12 +238,10 @@ def start_reindex(app: App, library) -> Worker | None:
     """Rebuild the search index from the article files."""
 
     def job(panel: JobProgress) -> None:
-        index = open_index(library)
         def progress(done: int, total: int, stage: str) -> None:
             app.call_from_thread(panel.step, done, total, "" if stage == READING else stage)
 
-        count = index.rebuild(progress=progress)
-        index.close()
+        count = app.library_search.rebuild(progress)
         app.call_from_thread(app.notify, f"Search index rebuilt: {count} article{'s' * (count != 1)}.", title="Reindex")
 
     return _start(app, "reindex", "Reindexing", job)

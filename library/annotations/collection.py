@@ -18,6 +18,7 @@ from typing import Iterator
 
 from ..articlefile import ArticleFileError
 from ..fileio import LockTimeout, atomic_write
+from ..safetext import shorten
 from ..store import ArticleNotFound
 from .anchoring import ArticleText, settle
 from .model import AnnotationError, Change, TaggedPassage, check_note, check_tag, check_tags, tag_matches
@@ -98,8 +99,7 @@ class Annotations:
         tags, note = check_tags(tags), check_note(note)
         with self._editing(article_id, need_text=True) as (tag_file, text):
             spans = text.find_quote(quote)
-            shown = " ".join(quote.split())
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            shown = shorten(quote, 60)
             if not spans:
                 raise AnnotationError(f"quote not found in {article_id}: {shown!r}")
             if occurrence is None and len(spans) > 1:

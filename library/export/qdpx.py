@@ -20,6 +20,7 @@ import zlib
 
 from ..annotations import ArticleText
 from ..articlefile import ArticleFileError
+from ..safetext import shorten
 from ..store import ArticleNotFound
 from ..annotations import tag_tree
 from .records import Record
@@ -102,9 +103,8 @@ def _text_source(sources, placed, source_guid: str, user_guid: str, now: str, va
                  plainTextPath=f"internal://{source_guid}.txt", creatingUser=user_guid, creationDateTime=now)
     for record, (lo, hi) in placed:
         p = record.passage
-        name = " ".join(p.quote.split())
         selection = _el(source, "PlainTextSelection", guid=guid("passage", p.id),
-                        name=name if len(name) <= 60 else name[:57] + "...", startPosition=str(lo), endPosition=str(hi),
+                        name=shorten(p.quote, 60), startPosition=str(lo), endPosition=str(hi),
                         creatingUser=user_guid, creationDateTime=_xml_time(p.created),
                         modifyingUser=user_guid, modifiedDateTime=_xml_time(p.changed))
         if p.note:

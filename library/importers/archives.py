@@ -21,7 +21,7 @@ from pathlib import Path
 from ..dates import parse_date_text
 from ..model import Article, clean_text
 from ..savedlinks import SavedLink
-from . import ImportFailure
+from .failure import ImportFailure
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from . import ImportFailure
+from .failure import ImportFailure
 
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..dates import parse_date_text
 from ..model import Article, clean_text
-from . import ImportFailure
+from .failure import ImportFailure
 from .captions import key
 from .html import fragment_blocks
 

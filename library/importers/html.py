@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..dates import parse_date_text
 from ..model import Article, Block, clean_text
-from . import ImportFailure
+from .failure import ImportFailure
 from .captions import key
 
 # Element names of HTML and of trafilatura's own tree (head, item, quote, lb) alike.

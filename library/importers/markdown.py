@@ -17,7 +17,7 @@ from pathlib import Path
 from ..articlefile import ArticleFileError, escape_paragraph, parse_blocks, parse_date, split_front_matter
 from ..dates import parse_date_text
 from ..model import Article, clean_text
-from . import ImportFailure
+from .failure import ImportFailure
 from .bylines import credit_line
 from .captions import is_bare_credit, join_caption
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..dates import find_date
 from ..model import Article, Block, clean_text
-from . import ImportFailure
+from .failure import ImportFailure
 from .boilerplate import is_furniture, is_link_title, opens_link_list
 from .bylines import is_dateline, is_name, is_outlet, is_role, parse_byline, split_names
 from .captions import is_bare_credit, is_credit, join_caption, key, near_repeat

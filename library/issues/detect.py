@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import TITLE_BLOCK
-from .matcher import CONTEXT, MARKER, fold
+from .matcher import CONTEXT, LIST_NOUNS, MARKER, fold
 from .passages import MAX_PASSAGE, Sentences
 from .taxonomy import Taxonomy
 
@@ -35,8 +35,6 @@ CONTEXT_WORDS = 2  # different context words that make an article one about spor
 WORDS_PER_UNIT = 800  # articles longer than this need proportionally more evidence
 _HEAD = -TITLE_BLOCK  # the title and standfirst come before the blocks in detection's own numbering
 
-LIST_NOUNS = ("issues", "topics", "areas", "questions", "matters", "disputes", "points", "differences",
-              "disagreements", "concerns", "subjects", "fronts", "flashpoints", "grievances", "irritants", "priorities")
 _LIST_INTRO = re.compile(r"\b(?:%s)\b" % "|".join(LIST_NOUNS), re.IGNORECASE)
 _INLINE_OPENER = re.compile(r"[^.;:!?]{0,40}?(?::|\bsuch as\b|\bincluding\b|\blike\b|\branging from\b)\s*", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|\bor\b)\s*")

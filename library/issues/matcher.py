@@ -20,6 +20,9 @@ _WORDS = re.compile(r"[\s\-\u2010\u2011]+")
 _CVC = re.compile(r"[^aeiou][aeiou][bdfglmnprt]\Z")
 MARKER = -1  # the issue index of a marker phrase (a word the caller looks for, of no issue)
 CONTEXT = -2  # the issue index of a context word (of news that is not about politics)
+# the words that open a list of issues ("the issues of trade and Taiwan"): the matcher's markers
+LIST_NOUNS = ("issues", "topics", "areas", "questions", "matters", "disputes", "points", "differences",
+              "disagreements", "concerns", "subjects", "fronts", "flashpoints", "grievances", "irritants", "priorities")
 
 
 def unify(text: str) -> str:

@@ -107,8 +107,7 @@ class Taxonomy:
         """The compiled cue and entity matcher, built once per taxonomy. It also finds the words
         that open a list of issues in a text and the context words of sport and entertainment
         news, so detection needs no second scan for them."""
-        from .detect import LIST_NOUNS
-        from .matcher import PhraseMatcher
+        from .matcher import LIST_NOUNS, PhraseMatcher
 
         return PhraseMatcher(self.issues, markers=LIST_NOUNS, context=_context_words())
 

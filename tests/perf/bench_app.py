@@ -27,7 +27,7 @@ from library.model import Article, Block  # noqa: E402
 from library.store import Library  # noqa: E402
 from tests.perf.corpus import ORGS, PEOPLE, PLACES, make_corpus  # noqa: E402
 from tui.app import CuttingsApp  # noqa: E402
-from tui.widgets.reader import Reader  # noqa: E402
+from tui.reader import Reader  # noqa: E402
 
 SIZE = (140, 40)
 KEYS = 200

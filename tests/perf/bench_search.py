@@ -6,7 +6,7 @@
    against a naive single-process Whoosh writer with the same schema and analysers on the same
    articles; both read the analysis cache, which is filled first (its cold cost is reported).
 2. Search latency p50/p95 per query type through SearchIndex.search (snippets included).
-3. Incremental update of one edited article through tui.sync.library_changed, against Whoosh's
+3. Incremental update of one edited article through index.sync, against Whoosh's
    own writer (which merges small segments in the update's commit).
 4. With --blocks N: one document per block against one per article, on N articles.
 """
@@ -41,7 +41,7 @@ from index.writer import LOCK_WAIT, OPTIONS, build  # noqa: E402
 from library.model import Block  # noqa: E402
 from library.store import Library  # noqa: E402
 from tests.perf.corpus import AUTHORS, PEOPLE, PLACES, SOURCES, TOPICS, make_corpus  # noqa: E402
-from tui.sync import library_changed  # noqa: E402
+from index import sync  # noqa: E402
 
 
 def seconds(fn):
@@ -121,13 +121,13 @@ EDITS = 60  # single-article edits timed in each of the two runs
 
 
 def incremental(library: Library, rng: random.Random) -> None:
-    """Edits of one article each, through library_changed (as the app and the command line make
+    """Edits of one article each, through index.sync (as the app and the command line make
     them), against Whoosh's own writer, which merges small segments inside an update's commit."""
     entries = library.entries()
     # every other edit goes back to one of a few articles, as tagging passages of one article does
     picks = [rng.choice(entries[:20]) if i % 2 else rng.choice(entries) for i in range(EDITS + 1)]
-    first = edit_ms(library, picks[0], rng, lambda article_id: library_changed(library, changed=[article_id]))
-    ours = [edit_ms(library, entry, rng, lambda article_id: library_changed(library, changed=[article_id]))
+    first = edit_ms(library, picks[0], rng, lambda article_id: sync(library, changed=[article_id]))
+    ours = [edit_ms(library, entry, rng, lambda article_id: sync(library, changed=[article_id]))
             for entry in picks[1:]]
     folder = IndexLocation(library.root).current()
     left = segment_count(folder)

@@ -16,8 +16,7 @@ def run_reindex(args) -> int:
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from index.repair import rebuild
-    from index.writer import BuildFailed
+    from index import BuildFailed, rebuild
     from library.fileio import explain
 
     library = existing_library(args)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from library.safetext import shorten
+
 from ..console import CommandError, console, error_console, print_fields, print_json
 
 
@@ -93,7 +95,7 @@ def run_tag(args) -> int:
         print_json(passage_json(passage, annotations.library.entry(passage.article_id)))
     else:
         verb = "tagged" if change.before is None else "added to"
-        console.print(f"{verb} {passage.id} in {passage.article_id}: {', '.join(passage.tags)}  “{_short(passage.quote)}”",
+        console.print(f"{verb} {passage.id} in {passage.article_id}: {', '.join(passage.tags)}  “{shorten(passage.quote, 70)}”",
                       markup=False, soft_wrap=True)
     return 0
 
@@ -113,7 +115,7 @@ def run_untag(args) -> int:
     before = change.before
     if change.after is None:
         note = f" (its note was: {before.note!r})" if before.note else ""
-        console.print(f"removed passage {before.id} ({', '.join(before.tags)}) “{_short(before.quote)}”{note}",
+        console.print(f"removed passage {before.id} ({', '.join(before.tags)}) “{shorten(before.quote, 70)}”{note}",
                       markup=False, soft_wrap=True)
     else:
         console.print(f"{before.id} now has: {', '.join(change.after.tags)}", markup=False)
@@ -208,8 +210,3 @@ def _passage_table(found, entries) -> None:
         table.add_row(Text(p.id), Text(e.title if e else p.article_title or p.article_id), Text((e.date if e else p.article_date) or "-"),
                       Text(", ".join(p.tags)), quote, Text(p.note))
     console.print(table)
-
-
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.reader import KIND_NAMES
+from ..reader import KIND_NAMES
 from library.safetext import visible
 
 

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from library.safetext import visible
 
 from ..widgets.bars import columns, window
-from ..widgets.reader import KIND_NAMES
+from ..reader import KIND_NAMES
 from .entity_edit import EntityEditScreen
 from .view_export import save_view_from
 
@@ -139,15 +139,13 @@ class EntityPageScreen(Screen):
         reading = self.app.reading
         if kind == "entity":
             self.app.switch_screen(EntityPageScreen(value))
-            return
-        while self.app.screen is not reading:
-            self.app.pop_screen()
-        if kind == "issue":
+        elif kind == "article":
+            reading.open_at(value)
+        else:
+            while self.app.screen is not reading:
+                self.app.pop_screen()
             issue = next((i for i in self.app.facts.analyser.taxonomy.issues if i.label == value), None)
             reading.filter_by_issue(issue.id if issue else value, value)
-        elif reading.open_article(value):
-            reading.article_list.select_id(value)
-            reading.focus_pane("reader")
 
     def action_by(self) -> None:
         if self.page is not None:

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from library.analysis import month_range
 from library.beat.totals import entity_totals, issue_totals
 
-from ..widgets.reader import KIND_NAMES
+from ..reader import KIND_NAMES
 from .view_export import save_view_from
 from library.safetext import visible
 

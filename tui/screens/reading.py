@@ -9,6 +9,7 @@ highlights follow.
 from __future__ import annotations
 
 import time
+from typing import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from library.safetext import visible
 from library.store import ArticleNotFound
 
 from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
-from ..widgets.reader import Reader, ReaderPane
+from ..reader import Reader, ReaderPane
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
@@ -267,6 +268,33 @@ class ReadingScreen(Screen):
         self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))
 
     # -- the reader ---------------------------------------------------------------------------
+    def open_at(self, article_id: str, block: int | None = None, start: int | None = None, end: int | None = None,
+                terms: Sequence[str] | None = None) -> bool:
+        """The one way to show an article at a place (a search hit, a tagged passage, an
+        orphan): this screen on top, the article open (not again if it is), marked read and
+        selected in the list, the reader focused. `terms` (None: keep those marked) are
+        marked for n/N, and the cursor goes to the first at or after `block`; without terms
+        to `start`..`end` in `block` (an `end` past the block stops at its end; no `end`: the
+        sentence at `start`). False if the article cannot be read (said in a notice)."""
+        while self.app.screen is not self:
+            self.app.pop_screen()
+        if self.open_id != article_id:
+            if not self.open_article(article_id):
+                return False
+        else:
+            self._save(lambda: self.app.readstate.set_read(article_id))  # opened as a preview, unmarked
+        self.article_list.select_id(article_id)
+        reader = self.reader
+        if terms is not None:
+            reader.set_terms(terms)
+        if block is not None and terms and start is None:
+            reader.goto_term(block)
+        elif block is not None:
+            limit = len(reader.article.blocks[block].text) if 0 <= block < len(reader.article.blocks) else 0
+            reader.goto(block, start or 0, None if end is None else min(end, limit))
+        self.focus_pane("reader")
+        return True
+
     def open_article(self, article_id: str, mark_read: bool = True) -> bool:
         """Show an article now; its analysis follows from a worker."""
         self.remember_position()
@@ -419,7 +447,6 @@ class ReadingScreen(Screen):
             self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
             return
         self.app.facts.reload()
-        self.reader.selected_mention = None
         if self.reader.article:
             self.analyse_article(self.reader.article)
         self.analyse_library()

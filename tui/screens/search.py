@@ -8,8 +8,6 @@ back to the same query, results and selection.
 
 from __future__ import annotations
 
-import threading
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from index import QueryError, completions, open_index
+from index import QueryError, completions
 from library.safetext import visible
 
 from ..history import QueryHistory
+from ..searching import LibrarySearch
 from ..widgets.query_bar import QueryBar
 from ..widgets.vim_options import VimOptionList
 
@@ -66,15 +65,14 @@ class SearchScreen(Screen[None]):
             self.hit = hit
             self.terms = terms
 
-    def __init__(self, library, history: QueryHistory | None = None) -> None:
+    def __init__(self, search: LibrarySearch, history: QueryHistory | None = None) -> None:
         super().__init__()
-        self.library = library
+        self.search = search  # the app's one index
         self.history = history or QueryHistory()
-        self.index = None
+        self.index = None  # once open: completions offer its names
         self.result = None  # the SearchResult shown
         self.shown: str | None = None  # the query whose answer (results or error) is shown
         self.sort = "relevance"
-        self._index_lock = threading.Lock()
         self._timer = None
         self._open_when_ready = False
         self.resume_at_results = False  # Escape from the article comes back to the selection
@@ -117,11 +115,6 @@ class SearchScreen(Screen[None]):
             status.set_class(problem is not None, "-error")
             status.update(problem or "Type to search the library.")
 
-    def on_unmount(self) -> None:
-        with self._index_lock:
-            if self.index is not None:
-                self.index.close()
-
     # -- running queries ---------------------------------------------------------------
     @on(Input.Changed, "#search-bar")
     def _typed(self) -> None:
@@ -138,12 +131,10 @@ class SearchScreen(Screen[None]):
         self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search")
 
     def _open_index(self):
-        with self._index_lock:
-            if self.index is None:
-                self.index = open_index(self.library)
-                for notice in self.index.notices:
-                    self.app.call_from_thread(self.notify, notice, title="Search index", markup=False)
-            return self.index
+        self.index = self.search.index()
+        for notice in self.search.notices():
+            self.app.call_from_thread(self.notify, notice, title="Search index", markup=False)
+        return self.index
 
     def _search(self, query: str, sort: str) -> None:
         """Runs in a thread: the answer (or the one-line error) goes back to the UI thread."""
@@ -280,19 +271,6 @@ def open_search(app) -> None:
     app.push_screen("search")
 
 
-def show_hit(app, hit, terms) -> None:
-    """Open the hit's article in the reader, at the hit, with the query's words marked."""
-    reading = app.reading
-    if not reading.open_article(hit.id):
-        return
-    reader = reading.reader
-    reader.set_terms(terms)
-    reader.goto_term(hit.block)
-    reading.article_list.select_id(hit.id)
-    reading.focus_pane("reader")
-    app.notify("n / N: next / previous match · escape: back to the results", timeout=4)
-
-
 def back_to_results(app) -> None:
     """Escape in the reader after opening a hit: the results again, same selection.
     Anywhere else Escape keeps its own meaning (SkipAction passes the key on)."""
@@ -302,7 +280,7 @@ def back_to_results(app) -> None:
     in_reader = focus is not None and focus is reading.reader
     if app.screen is not reading or not in_reader or search.result is None or reading.open_id != search.opened:
         raise SkipAction()
-    if app.tagging.selection:  # the first Escape cancels a tag selection (tui/tagging.py)
+    if app.tagging.selection.range:  # the first Escape cancels a tag selection (tui/tagging/)
         raise SkipAction()
     search.resume_at_results = True
     app.push_screen(search)

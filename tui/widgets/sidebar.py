@@ -3,7 +3,7 @@
 Issues lists the article's issues, strongest first, with a strength bar and the number of
 evidence passages; choosing one marks its evidence in the reader. Entities lists the people,
 organisations and places by kind with mention counts; choosing one jumps to its first mention.
-`f` on either narrows the article list to articles sharing it. Tags (tags_tab.py) lists the
+`f` on either narrows the article list to articles sharing it. Tags (tui/tagging/tab.py) lists the
 article's tagged passages.
 """
 
@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from .reader import KIND_NAMES, KINDS
-from .tags_tab import TagsTab
+from ..reader import KIND_NAMES, KINDS
+from ..tagging.tab import TagsTab
 from .vim_options import VimOptionList
 from library.safetext import visible
 

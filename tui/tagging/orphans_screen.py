@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .tags import passage_lines
+from .lines import passage_lines
+from .messages import PassageChosen, TagRemoveRequested, TagsChanged
 
 
 class OrphansScreen(Screen):
@@ -26,8 +27,9 @@ class OrphansScreen(Screen):
     OrphansScreen #orphans > .option-list--option { padding: 0 1; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tagging) -> None:
         super().__init__()
+        self.tagging = tagging  # controller.py: reads the tags in turn with its writes
         self.orphans: list = []
         self.entries: dict = {}
 
@@ -42,7 +44,7 @@ class OrphansScreen(Screen):
         self.load()
 
     def load(self) -> None:
-        self.app.tagging.read_library(self._fill, orphans=True)
+        self.tagging.read_library(self._fill, orphans=True)
 
     def _fill(self, orphans, entries) -> None:
         self.orphans, self.entries = orphans, entries
@@ -69,18 +71,15 @@ class OrphansScreen(Screen):
         if passage.article_id not in self.entries:
             self.notify("Its article is no longer in the library; the quote above is what is left", timeout=4)
             return
-        reading = self.app.reading
-        while self.app.screen is not reading:
-            self.app.pop_screen()
-        if reading.open_article(passage.article_id):
-            reading.article_list.select_id(passage.article_id)
-            reading.reader.goto(passage.anchor.block, 0)  # near where the words were
-            reading.focus_pane("reader")
+        self.post_message(PassageChosen(passage))
 
     def action_remove(self) -> None:
         passage = self._current()
         if passage:
-            self.app.tagging.remove(passage, then=self.load)
+            self.post_message(TagRemoveRequested(passage))
+
+    def on_tags_changed(self, message: TagsChanged) -> None:
+        self.load()
 
     def action_close(self) -> None:
         self.app.pop_screen()

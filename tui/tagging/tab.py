@@ -2,6 +2,7 @@
 
 Enter puts the reader's cursor on the passage; `t` edits its tags and note; `f` narrows the
 article list to articles with the passage's first tag; `d` removes a tag (after a confirmation).
+Each posts a message (messages.py) for the app to act on.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from library.safetext import visible
+from .lines import tab_lines
+from .messages import FilterByTag, PassageChosen, TagEditRequested, TagRemoveRequested
 
 EMPTY = "No tagged passages yet. In the reader: ) or } to move, v to select, t to tag."
 
@@ -38,15 +40,7 @@ class TagsTab(OptionList):
         if not self.passages:
             self.add_option(Option(Text(EMPTY, "dim"), disabled=True))
             return
-        for passage in self.passages:
-            line = Text("# " + ", ".join(visible(t) for t in passage.tags), "bold", end="")
-            if passage.orphan:
-                line.append("  (orphaned: its words are gone)", "italic")
-            quote = visible(" ".join(passage.quote.split()))
-            line.append("\n" + (quote if len(quote) <= 140 else quote[:139] + "…"), "dim" if passage.orphan else "")
-            if passage.note:
-                line.append("\n" + visible(" ".join(passage.note.split()))[:140], "italic")
-            self.add_option(Option(line))
+        self.add_options([Option(tab_lines(passage)) for passage in self.passages])
         self.highlighted = min(highlighted or 0, len(self.passages) - 1)
 
     def _passage(self, index: int | None):
@@ -60,19 +54,19 @@ class TagsTab(OptionList):
         if passage.orphan:
             self.notify("This passage's words are no longer in the article; its quote is kept here", timeout=4)
             return
-        self.app.tagging.jump(passage)
+        self.post_message(PassageChosen(passage))
 
     def action_filter(self) -> None:
         passage = self._passage(self.highlighted)
         if passage:
-            self.app.tagging.filter_by_tag(passage.tags[0])
+            self.post_message(FilterByTag(passage.tags[0]))
 
     def action_edit(self) -> None:
         passage = self._passage(self.highlighted)
         if passage:
-            self.app.tagging.edit(passage)
+            self.post_message(TagEditRequested(passage))
 
     def action_remove(self) -> None:
         passage = self._passage(self.highlighted)
         if passage:
-            self.app.tagging.remove(passage)
+            self.post_message(TagRemoveRequested(passage))

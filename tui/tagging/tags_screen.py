@@ -20,31 +20,9 @@ from library.annotations import TaggedPassage
 from library.filters import articles_with_tag, has_tag, tag_names, tags_by_article
 from library.safetext import visible
 
-
-def passage_lines(passage, entry) -> Text:
-    """A passage as the lists show it: article and date, the quote, its tags and note."""
-    if entry is None:
-        line = Text(visible(passage.article_title or passage.article_id), "bold", end="")
-        line.append("  " + " · ".join(x for x in (passage.article_date, "removed from the library") if x), "italic")
-    else:
-        line = Text(visible(entry.title), "bold", end="")
-        line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
-    quote = visible(" ".join(passage.quote.split()))
-    line.append("\n“" + (quote if len(quote) <= 160 else quote[:159] + "…") + "”")
-    line.append("\n# " + ", ".join(visible(t) for t in passage.tags), "dim")
-    if passage.orphan:
-        line.append("  orphaned: the words are gone from the article", "bold")
-    if passage.note:
-        line.append("  " + visible(" ".join(passage.note.split()))[:120], "italic")
-    return line
-
-
-def article_lines(entry) -> Text:
-    """An article that carries a tag in its front matter, as the passage lists show it."""
-    line = Text(visible(entry.title), "bold", end="")
-    line.append("  " + " · ".join(x for x in (entry.date or "undated", visible(entry.source)) if x), "dim")
-    line.append("\ntagged in its front matter", "dim italic")
-    return line
+from .lines import article_lines, passage_lines
+from .messages import ArticleChosen, FilterByTag, PassageChosen
+from .orphans_screen import OrphansScreen
 
 
 class TagsScreen(Screen):
@@ -61,8 +39,9 @@ class TagsScreen(Screen):
     TagsScreen #tag-passages > .option-list--option { padding: 0 1; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tagging) -> None:
         super().__init__()
+        self.tagging = tagging  # controller.py: reads the tags in turn with its writes
         self.passages: list = []
         self.entries: dict = {}
         self.tagged: dict[str, set[str]] = {}
@@ -81,7 +60,7 @@ class TagsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(Tree).focus()
-        self.app.tagging.read_library(self._fill)
+        self.tagging.read_library(self._fill)
 
     def _fill(self, passages, entries) -> None:
         self.passages, self.entries = passages, entries
@@ -137,25 +116,18 @@ class TagsScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         passage = self.shown[event.option_index]
         if not isinstance(passage, TaggedPassage):
-            self.app.pop_screen()
-            self.app.tagging.show(passage.id)
-            return
-        if passage.orphan:
+            self.post_message(ArticleChosen(passage.id))
+        elif passage.orphan:
             self.notify("This passage's words are no longer in its article: o lists the orphans", timeout=4)
-            return
-        self.app.pop_screen()
-        self.app.tagging.jump(passage)
+        else:
+            self.post_message(PassageChosen(passage))
 
     def action_filter(self) -> None:
         if self.tag:
-            tag = self.tag
-            self.app.pop_screen()
-            self.app.tagging.filter_by_tag(tag)
+            self.post_message(FilterByTag(self.tag))
 
     def action_orphans(self) -> None:
-        from .orphans import OrphansScreen
-
-        self.app.push_screen(OrphansScreen())
+        self.app.push_screen(OrphansScreen(self.tagging))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from library.safetext import visible
+from library.safetext import shorten, visible
 
 
 class RemoveTagScreen(ModalScreen[list[str] | None]):
@@ -37,10 +37,9 @@ class RemoveTagScreen(ModalScreen[list[str] | None]):
         self.options = [[t] for t in tags] + ([tags] if len(tags) > 1 else [])
 
     def compose(self) -> ComposeResult:
-        quote = visible(" ".join(self.passage.quote.split()))
         with Vertical() as box:
             box.border_title = "Remove a tag"
-            yield Static(Text(f"“{quote[:150]}{'…' * (len(quote) > 150)}”", "italic"))
+            yield Static(Text(f"“{shorten(self.passage.quote, 151)}”", "italic"))
             yield OptionList(*[Option(self._label(tags)) for tags in self.options])
             yield Static("enter or y: remove · esc or n: keep", classes="hint", markup=False)
 
