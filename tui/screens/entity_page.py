@@ -23,6 +23,7 @@ from .entity_edit import EntityEditScreen
 from .view_export import save_view_from
 
 CHART_HEIGHT = 5
+ARTICLE_ROWS = 1_000  # newest shown; a table of 50,000 rows would hold up the keys while it fills
 
 
 class EntityPageScreen(Screen):
@@ -103,8 +104,10 @@ class EntityPageScreen(Screen):
         articles = self.query_one("#entity-articles", DataTable)
         articles.clear(columns=True)
         articles.add_columns("Date", "Title")
-        for article_id, date, title in page.articles:
+        for article_id, date, title in page.articles[:ARTICLE_ROWS]:
             articles.add_row(date or "undated", Text(visible(title)), key=f"article\0{article_id}")
+        if len(page.articles) > ARTICLE_ROWS:
+            articles.add_row("", Text(f"… {len(page.articles) - ARTICLE_ROWS} older: f shows them all in the list", "dim"))
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("related").label = f"Seen with ({len(page.related)})"
         tabs.get_tab("articles").label = f"Articles ({len(page.articles)})"
