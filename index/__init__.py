@@ -6,12 +6,14 @@ to build it afresh, `open_index` to search.
 """
 
 from .keeping import exists, sync
-from .query import FIELD_NAMES, QueryError, completions, last_word_start
+from .listing import Known, NeedsIndex, catalogue_filter, query_problem
+from .query import FIELD_NAMES, QueryError, completions, issue_labels, last_word_start
 from .repair import rebuild
 from .search import Hit, SearchIndex, SearchResult, open_index
 from .writer import READING, BuildFailed
 
 __all__ = [
-    "FIELD_NAMES", "READING", "BuildFailed", "Hit", "QueryError", "SearchIndex", "SearchResult", "completions", "exists",
-    "last_word_start", "open_index", "rebuild", "sync",
+    "FIELD_NAMES", "READING", "BuildFailed", "Hit", "Known", "NeedsIndex", "QueryError", "SearchIndex", "SearchResult",
+    "catalogue_filter", "completions", "exists", "issue_labels", "last_word_start", "open_index", "query_problem",
+    "rebuild", "sync",
 ]

@@ -22,6 +22,7 @@ import zlib
 
 from library.filters import article_tags, with_ancestors
 from library.model import Article, CatalogueEntry
+from library.quotes.corrections import QuotesFileError, apply, corrections
 
 from .analysis import SEPARATOR
 from .schema import ENTITY_KINDS
@@ -29,9 +30,10 @@ from .schema import ENTITY_KINDS
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # the date part of the ISO import timestamp
 
 
-def digest_of(content_hash: str, date: str | None, source: str, author: str, tags) -> str:
-    """What an index document depends on, besides the analysis data files."""
-    parts = (content_hash, date or "", source, author, *sorted(set(tags)))
+def digest_of(content_hash: str, date: str | None, source: str, author: str, tags, speakers=()) -> str:
+    """What an index document depends on, besides the analysis data files; `speakers`: the
+    user's corrections of its quotes."""
+    parts = (content_hash, date or "", source, author, *sorted(set(tags)), *speakers)
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
@@ -42,6 +44,7 @@ class DocumentMaker:
         self.library = library
         self.analyser = _analyser(library.root)
         self.annotations = _annotations(library)
+        self.corrections = _corrections(library.root)
 
     def tags(self, article_id: str, front_matter_tags) -> set[str]:
         """The article's tags with every level above them, so `tag:trade` finds `trade/de-risking`."""
@@ -50,7 +53,12 @@ class DocumentMaker:
 
     def entry_digest(self, entry: CatalogueEntry) -> str:
         """The digest an article's document should have, from the catalogue alone."""
-        return digest_of(entry.content_hash, entry.date, entry.source, entry.author, self.tags(entry.id, entry.tags))
+        return digest_of(entry.content_hash, entry.date, entry.source, entry.author, self.tags(entry.id, entry.tags),
+                         self.speakers(entry.id))
+
+    def speakers(self, article_id: str) -> list[str]:
+        """The user's corrections of the article's quotes, as digest parts."""
+        return [f"{f.get('block')}:{f.get('start')}:{f.get('quote')}:{f.get('speaker')}" for f in self.corrections.get(article_id, ())]
 
     def document(self, article: Article) -> dict:
         tags = self.tags(article.id, article.tags)
@@ -59,7 +67,7 @@ class DocumentMaker:
         whole = SEPARATOR.join([article.title, *texts])
         doc = {
             "id": article.id,
-            "digest": digest_of(article.content_hash, date, article.source, article.author, tags),
+            "digest": digest_of(article.content_hash, date, article.source, article.author, tags, self.speakers(article.id)),
             "title": article.title,
             "body": SEPARATOR.join(texts),
             "exact": whole,
@@ -74,7 +82,9 @@ class DocumentMaker:
         if _DAY.match(article.imported):
             doc["added"] = article.imported[:10]
         if self.analyser is not None:
-            doc.update(analysis_fields(self.analyser.analyse(article)))
+            analysis = self.analyser.analyse(article)
+            doc.update(analysis_fields(analysis))
+            doc.update(quote_fields(apply(analysis.quotes, self.corrections.get(article.id, [])), analysis.entities))
         return doc
 
 
@@ -94,6 +104,18 @@ def analysis_fields(analysis) -> dict:
     return fields
 
 
+def quote_fields(quotes, mentions) -> dict:
+    """The speakers of an article's quotes, each with every spelling the article has for it
+    (said:Blinked finds what "Blinked said"), and the words inside its quotes."""
+    speakers = list(dict.fromkeys(q.speaker for q in quotes if q.speaker))
+    spellings = {name: [name] for name in speakers}
+    for m in mentions:
+        if m.canonical in spellings and m.text not in spellings[m.canonical]:
+            spellings[m.canonical].append(m.text)
+    return {"said": SEPARATOR.join(s for name in speakers for s in spellings[name]),
+            "quote": SEPARATOR.join(q.text for q in quotes)}
+
+
 def pack_blocks(texts: list[str]) -> bytes:
     """Block texts stored compressed in the index (about a third of their size)."""
     return zlib.compress(SEPARATOR.join(texts).encode("utf-8"), 1)
@@ -110,6 +132,15 @@ def _analyser(root):
         return Analyser.for_library(root)
     except ImportError:  # built before the analysis modules: index text and metadata only
         return None
+
+
+def _corrections(root) -> dict:
+    """The user's speakers of quotes; an unreadable quotes.yaml indexes the detector's (the
+    app and `cuttings quotes` report the file)."""
+    try:
+        return corrections(root)
+    except QuotesFileError:
+        return {}
 
 
 def _annotations(library):

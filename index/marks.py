@@ -41,14 +41,14 @@ class MarkedIds(q.Query):
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
         ids = self.ids
-        docnums = [n for n, i in enumerate(_ids_of(reader)) if i in ids and not reader.is_deleted(n)] if ids else []
+        docnums = [n for n, i in enumerate(ids_of(reader)) if i in ids and not reader.is_deleted(n)] if ids else []
         return matching.ListMatcher(docnums, all_weights=self.boost)
 
 
 _COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # segment reader -> its ids
 
 
-def _ids_of(reader) -> list[str]:
+def ids_of(reader) -> list[str]:
     """The article id of each document number; read once per segment reader, which the open
     searcher keeps until the index changes (decoding the column costs more than the lookups)."""
     if reader not in _COLUMNS:

@@ -5,6 +5,7 @@
     a OR b, NOT a, -a      alternatives and exclusions; parentheses group
     negotiat*  taiwn~  taiwn~2     prefix and fuzzy words (expanded to at most MAX_EXPANSION terms)
     title: source: author: entity: person: org: place: issue: tag: date: added:   fields
+    said:"Xi Jinping"  quote:tariffs   quotes by a speaker (any spelling the article uses), words in quotes
     is:unread is:read is:starred   read marks (index/marks.py); date:7d.. added:2w.. count back
     issue:"Technology and export controls"  tag:"trade deal"   a quoted value of a keyword field
                            is one exact value; an issue is named by its id or its label (or
@@ -38,7 +39,8 @@ from .analysis import STOPS, pair_terms, stemmed_analyzer, unmarked
 from .marks import MARKS, mark_query
 from .schema import make_schema
 
-FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date", "added", "is")
+FIELD_NAMES = ("title", "source", "author", "entity", "person", "org", "place", "issue", "tag", "date", "added", "is",
+               "said", "quote")
 DATE_FIELDS = ("date", "added")
 NAME_FIELDS = ("entity", "person", "org", "place")
 MAX_LENGTH = 1000

@@ -19,8 +19,8 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from .analysis import exact_analyzer, pair_analyzer, stemmed_analyzer, text_analyzer
 from .dates import DateField
 
-SCHEMA_VERSION = 7  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts;
-# 7: added: (import date), id as a column for is:read/is:starred
+SCHEMA_VERSION = 8  # 5: person:/org:/place: names by kind (h13a); 6: issues in titles and standfirsts;
+# 7: added: (import date), id as a column for is:read/is:starred; 8: said: and quote: (who said what)
 INDEX_NAME = f"cuttings_v{SCHEMA_VERSION}"
 ENTITY_KINDS = ("person", "org", "place")
 
@@ -50,4 +50,6 @@ def make_schema() -> Schema:
         names=KEYWORD(commas=True, lowercase=False, scorable=False),  # "kind:Name", for completion
         issue=KEYWORD(lowercase=True, scorable=True),
         tag=KEYWORD(commas=True, lowercase=True, scorable=True),
+        said=names(),  # the speakers of the article's quotes, with the article's spellings of them
+        quote=TEXT(analyzer=stemmed, phrase=True),  # the words inside its quotes
     )

@@ -20,6 +20,7 @@ from library.fileio import explain
 from library.readstate import ReadState
 
 from .documents import DocumentMaker, unpack_blocks
+from .marks import ids_of
 from .highlight import Wanted, best_passage
 from .location import IndexLocation
 from .catchup import catch_up
@@ -140,6 +141,16 @@ class SearchIndex:
         total = results.scored_length()
         suggestion = None if total else self._suggest(text, parsed, searcher)
         return hits, total, suggestion
+
+    def matching_ids(self, text: str) -> frozenset[str]:
+        """The ids of every article a query finds, unranked: a list filter or a collection
+        that needs the index (words, phrases, title:) costs matching, not scoring."""
+        parsed = parse(text)
+        with self._lock:
+            searcher = self._fresh_searcher()
+            resolved = resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)
+            ids = ids_of(searcher.reader())
+            return frozenset(ids[n] for n in searcher.docs_for_query(resolved))
 
     def _marked(self, flag: str) -> frozenset[str]:
         """The ids marked read or starred in state.json now (another window may have marked more)."""

@@ -20,26 +20,30 @@ from typing import Callable, Iterator, Sequence
 
 from . import entities as entities_package
 from . import issues as issues_package
+from . import quotes as quotes_package
 from .articlefile import ArticleFileError
 from .fileio import atomic_write
 from .entities import Mention
 from .entities.kindvote import KindVote
 from .issues import IssueHit, Passage, Taxonomy, detect
 from .model import Article
+from .quotes import Quote, find_quotes
 from .store import ArticleNotFound
 
-CACHE_FORMAT = 2  # bump when the cached layout or the analysis code's output changes
+CACHE_FORMAT = 3  # bump when the cached layout or the analysis code's output changes
 
 
 @dataclass(frozen=True)
 class Analysis:
     entities: tuple[Mention, ...]
     issues: tuple[IssueHit, ...]
+    quotes: tuple[Quote, ...] = ()  # the detector's speakers; library/quotes/corrections.py has the user's
 
     def to_json(self) -> dict:
         return {
             "entities": [[m.block, m.start, m.end, m.text, m.kind, m.canonical] for m in self.entities],
             "issues": [[h.id, h.label, h.score, [[p.block, p.start, p.end, p.text] for p in h.passages]] for h in self.issues],
+            "quotes": [q.to_row() for q in self.quotes],
         }
 
     @classmethod
@@ -47,6 +51,7 @@ class Analysis:
         return cls(
             tuple(Mention(b, s, e, text, kind, canonical) for b, s, e, text, kind, canonical in data["entities"]),
             tuple(IssueHit(i, label, score, tuple(Passage(*p) for p in passages)) for i, label, score, passages in data["issues"]),
+            tuple(Quote.from_row(row) for row in data["quotes"]),
         )
 
 
@@ -102,9 +107,10 @@ class Analyser:
         return self._voted(article.content_hash, found)
 
     def analyse_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None, title: str = "", standfirst: str = "") -> Analysis:
-        """Entities of the blocks; issues of the blocks, title and standfirst."""
+        """Entities and quotes of the blocks; issues of the blocks, title and standfirst."""
         mentions = self.recogniser.find(texts)
-        return Analysis(tuple(mentions), tuple(detect(self.taxonomy, texts, mentions, kinds, title, standfirst)))
+        issues = detect(self.taxonomy, texts, mentions, kinds, title, standfirst)
+        return Analysis(tuple(mentions), tuple(issues), tuple(find_quotes(texts, mentions)))
 
     def analyse_plain_text(self, text: str) -> Analysis:
         """Analysis of a plain text file, with every offset an offset into `text` (block 0)."""
@@ -117,6 +123,7 @@ class Analyser:
                 replace(h, passages=tuple(Passage(0, p.start + shift[p.block], p.end + shift[p.block], p.text) for p in h.passages))
                 for h in found.issues
             ),
+            tuple(replace(q, block=0, start=q.start + shift[q.block], end=q.end + shift[q.block]) for q in found.quotes),
         )
 
     # -- the cache -----------------------------------------------------------------------
@@ -185,7 +192,7 @@ def data_fingerprint(root: Path | None, taxonomy: Taxonomy) -> str:
 def _code_stamp() -> str:
     """The installed code and data of the analysis, as sizes and mtimes (fixed per process)."""
     parts = []
-    for package in (entities_package, issues_package):
+    for package in (entities_package, issues_package, quotes_package):
         folder = Path(package.__file__).parent
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

@@ -1,5 +1,10 @@
-"""An article's tags, and which articles a tag selects: one definition for search, the list
-filters, the palette, the Tags screen and `cuttings tags`.
+"""What narrows the article list, and an article's tags: one definition for search, the list
+filters, saved collections, the palette, the Tags screen and `cuttings tags`.
+
+A Filter is a test on catalogue entries with the label the UI shows and the query that says
+the same in the search language (`issue:taiwan`), so a filter chosen from the sidebar or the
+palette lands in the list's filter line as text the user can edit. Filters compose with `&`,
+`|` and `~`; index/listing.py builds them from any query the catalogue can answer.
 
 An article's tags are the tags in its front matter (`tags: [export-controls]`) and the tags of
 its passages. Tags are hierarchical with "/", and a tag selects itself and every tag below it,
@@ -8,9 +13,138 @@ ignoring case (`trade` selects `Trade/de-risking`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
 
+from .model import CatalogueEntry
+
+Test = Callable[[CatalogueEntry], bool]
+_PLAIN = re.compile(r"[^\s\"():]+")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A narrowing of the list: the label shown above it, the query that says it, the test."""
+
+    label: str
+    query: str
+    accepts: Test
+
+    def __and__(self, other: Filter) -> Filter:
+        return Filter(f"{self.label} · {other.label}", f"{self.query} {other.query}", lambda e: self.accepts(e) and other.accepts(e))
+
+    def __or__(self, other: Filter) -> Filter:
+        return Filter(f"{self.label} or {other.label}", f"({self.query} OR {other.query})", lambda e: self.accepts(e) or other.accepts(e))
+
+    def __invert__(self) -> Filter:
+        return Filter(f"not {self.label}", f"NOT {_grouped(self.query)}", lambda e: not self.accepts(e))
+
+    def apply(self, entries: Iterable[CatalogueEntry]) -> list[CatalogueEntry]:
+        accepts = self.accepts
+        return [e for e in entries if accepts(e)]
+
+    def named(self, label: str, query: str | None = None) -> Filter:
+        """The same test under another label (a collection's name, an issue's label)."""
+        return Filter(label, self.query if query is None else query, self.accepts)
+
+
+def field(name: str, value: str) -> str:
+    """`name:value` in the query language, quoted when the value is more than one word."""
+    value = value.replace('"', " ").strip()
+    return f"{name}:{value}" if _PLAIN.fullmatch(value) else f'{name}:"{value}"'
+
+
+def _grouped(query: str) -> str:
+    return query if _PLAIN.fullmatch(query.replace(":", "")) else f"({query})"
+
+
+@lru_cache(maxsize=8192)  # a library has few sources and authors, each tested on every article
+def words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+@lru_cache(maxsize=8192)
+def holds(text: str, wanted: tuple[str, ...]) -> bool:
+    """The wanted words appear in order in the text, as a phrase of a name field matches."""
+    have = words(text)
+    n = len(wanted)
+    return bool(wanted) and any(have[i : i + n] == wanted for i in range(len(have) - n + 1))
+
+
+# -- the filters ------------------------------------------------------------------------------
+def every() -> Filter:
+    return Filter("all", "", lambda e: True)
+
+
+def by_ids(label: str, query: str, ids: Iterable[str]) -> Filter:
+    """The articles a search found (a query the catalogue cannot answer goes to the index)."""
+    ids = frozenset(ids)
+    return Filter(label, query, lambda e: e.id in ids)
+
+
+def by_issue(issue_id: str, label: str, issues_of: Callable[[str], Iterable[str]]) -> Filter:
+    """Articles the analysis found about an issue (`issues_of(id)` gives an article's issue ids)."""
+    return Filter(f"issue: {label}", field("issue", issue_id), lambda e: issue_id in issues_of(e.id))
+
+
+def by_entity(name: str, names_of: Callable[[str], Iterable[str]], kind: str = "entity") -> Filter:
+    """Articles naming an entity; like search, the name's words in order (`entity:xi` finds
+    Xi Jinping). `names_of(id)` gives an article's canonical names (of one kind for person:...)."""
+    wanted = words(name)
+    return Filter(f"{kind}: {name}", field(kind, name), lambda e: any(holds(n, wanted) for n in names_of(e.id)))
+
+
+def by_tag(tag: str, tags_of: Callable[[str], Iterable[str]]) -> Filter:
+    """Articles with the tag or one below it, in front matter or on a passage (`tags_of(id)`)."""
+    return Filter(f"tag: {tag}", field("tag", tag), lambda e: has_tag(tags_of(e.id), tag))
+
+
+def by_source(source: str) -> Filter:
+    wanted = words(source)
+    return Filter(f"source: {source}", field("source", source), lambda e: holds(e.source, wanted))
+
+
+def by_author(author: str) -> Filter:
+    wanted = words(author)
+    return Filter(f"author: {author}", field("author", author), lambda e: holds(e.author, wanted))
+
+
+def by_feed(name: str, ids: Iterable[str]) -> Filter:
+    """The articles a feed brought; no query field says this, so the label is the query."""
+    return by_ids(f"feed: {name}", "", ids)
+
+
+def unread(read_ids: frozenset[str]) -> Filter:
+    return Filter("unread", "is:unread", lambda e: e.id not in read_ids)
+
+
+def read(read_ids: frozenset[str]) -> Filter:
+    return Filter("read", "is:read", lambda e: e.id in read_ids)
+
+
+def starred(starred_ids: frozenset[str]) -> Filter:
+    return Filter("starred", "is:starred", lambda e: e.id in starred_ids)
+
+
+def by_date(name: str, low: str | None, high: str | None, query: str, low_out: bool = False, high_out: bool = False) -> Filter:
+    """Published (`date`) or added (`added`) between two ISO texts, ends included unless
+    `low_out`/`high_out`, either open (None); ISO dates sort as text, so `2023-06~` is past
+    every day of June 2023, as in the search index (index/dates.py)."""
+    def accepts(e: CatalogueEntry) -> bool:
+        value = (e.date or "") if name == "date" else (e.imported[:10] if e.imported[:1].isdigit() else "")
+        if not value:
+            return False
+        if low is not None and (value < low or (low_out and value == low)):
+            return False
+        return high is None or value < high or (value == high and not high_out)
+
+    return Filter(query, query, accepts)
+
+
+# -- tags -------------------------------------------------------------------------------------
 
 
 def tag_matches(tag: str, wanted: str) -> bool:

@@ -168,3 +168,19 @@ async def test_trends_and_overviews_save_what_they_show(app):
         await wait_for(pilot, lambda: any(m.startswith("Saved JSON") for _, m in app.seen))
         issues = json.loads(saved(app, "json"))
         assert issues[0]["articles"] >= 1 and "2023-06" in issues[0]
+
+
+async def test_the_quotes_tab_lists_what_it_said_and_opens_the_article_there(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_entity_page("Raimondo")
+        await entity_page_shown(pilot, app, "Gina Raimondo")
+        article_id, quote = app.screen.page.quotes[0]
+        assert "Quotes (" in screen_text(app)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert quote.text[:40] in screen_text(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.reading and app.reading.open_id == article_id)
+        await pilot.pause()
+        cursor = app.reading.reader.cursor
+        assert (cursor.block, cursor.start) == (quote.block, quote.start)

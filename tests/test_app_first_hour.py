@@ -42,7 +42,7 @@ async def test_filtering_the_list_by_a_front_matter_tag_keeps_its_article(tmp_pa
         await pilot.press("f")  # filter the list by the highlighted tag, export-controls
         await settle(pilot)
         listing = pilot.app.reading.article_list
-        assert listing.filter is not None and listing.filter.value == "export-controls"
+        assert listing.filter is not None and listing.filter.query == "tag:export-controls"
         assert [e.title for e in listing.rows] == [EU.title]
 
 

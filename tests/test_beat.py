@@ -134,7 +134,7 @@ def test_entity_command_text_and_json(people):
     assert "Xi Jinping" in done.stdout and "2 of 2" in done.stdout and "Olaf Scholz" not in done.stdout
     page = json.loads(run_cli("entity", "Biden", "--json", library=people).stdout)
     assert page["related"][0] == {"name": "Xi Jinping", "kind": "person", "together": 2, "articles": 2, "lift": 1.833}
-    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "weeks", "related", "articles"}
+    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "weeks", "related", "articles", "quotes"}
 
 
 def test_hostile_names_are_printed_as_text(library):

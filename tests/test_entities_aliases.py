@@ -73,3 +73,12 @@ def test_a_surname_that_is_also_a_city_follows_the_person(recogniser):
 def test_aliases_of_lists_the_gazetteer_spellings(recogniser):
     assert {"Xi", "Xi Jinping"} <= set(recogniser.aliases_of("Xi Jinping"))
     assert recogniser.aliases_of("Nobody Known") == []
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_still_part_of_a_full_name(recogniser):
+    found = {(m.text, m.kind, m.canonical) for m in recogniser.find([
+        "Hackers attacked the website of the Church of Zorvanity on Sunday.",
+        "Posters on alt.religion.zorvanity cheered, and traffic to the Zorvanity website fell.",
+        "Young and old joined in, the young first, said Ann Young."])}
+    assert ("Zorvanity", "org", "Church of Zorvanity") in found
+    assert not any(text == "Young" for text, _, _ in found)  # at a sentence start, a word

@@ -53,3 +53,21 @@ def test_the_users_entities_yaml_wins_over_the_vote(library):
     analyser = Analyser.for_library(library.root)
     library_entity_counts(library, analyser)
     assert kinds_of(analyser.analyse(library.get(speaker.id))) == {"person"}
+
+
+# Match reports name the club by the game's words around it; a property piece names the district.
+MATCH = (Block("paragraph", "Chelsea beat Arsenal 2-1 on Saturday. The Chelsea striker scored twice, the "
+                            "referee sent off a defender and the Arsenal manager blamed the keeper."),)
+DISTRICT = (Block("paragraph", "House prices rose again in Chelsea, agents said."),)
+
+
+def test_a_name_read_as_a_club_and_as_a_place_gets_one_kind_across_the_library(library):
+    for day in (1, 2, 3):
+        library.add(article(f"Match report {day}", MATCH, dt.date(2024, 5, day)))
+    district = library.add(article("Prices", DISTRICT, dt.date(2024, 5, 9)))
+    analyser = Analyser.for_library(library.root)
+    assert kinds_of(analyser.analyse_texts([b.text for b in DISTRICT]), "Chelsea") == {"place"}  # alone
+    counts = library_entity_counts(library, analyser)
+    assert ("Chelsea", "org") in counts and ("Chelsea", "place") not in counts
+    assert ("Arsenal", "org") in counts
+    assert kinds_of(analyser.analyse(library.get(district.id)), "Chelsea") == {"org"}

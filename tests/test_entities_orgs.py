@@ -50,3 +50,49 @@ def test_a_country_that_plays_in_a_match_report_is_a_team(recogniser):
 def test_a_country_outside_a_sports_report_stays_a_place(recogniser):
     found = kinds(recogniser, "Sweden defeated the motion 2 – 0 in committee, and Tunisia faced protests.")
     assert found.get("Sweden") == "place" and found.get("Tunisia") == "place"
+
+
+CLUB_REPORT = [
+    "Brindle beat Harwick 2-1 at the Old Meadow on Saturday, their first win of the season.",
+    "Harwick striker Tom Vale scored early, but the referee gave Brindle a penalty and the keeper "
+    "could not stop it. The Harwick manager blamed his defence.",
+]
+
+
+def test_clubs_named_by_the_game_in_a_match_report_are_organisations(recogniser):
+    found = kinds(recogniser, *CLUB_REPORT)
+    assert found.get("Brindle") == "org" and found.get("Harwick") == "org"
+    assert found.get("Tom Vale") == "person"
+
+
+@pytest.mark.parametrize("blocks, name", [
+    (["Russian oil giant Zavkos filed for bankruptcy.", "Zavkos said the state wanted its assets."], "Zavkos"),
+    (["Zavkos said profits rose.", "Zavkos shares fell 10% in Moscow."], "Zavkos"),
+    (["The deal was signed by carmaker Brovane in June."], "Brovane"),
+    (["Real Madrid and Real Vallora drew on Sunday."], "Real Madrid"),
+    (["Real Madrid and Real Vallora drew on Sunday."], "Real Vallora"),
+    (["Fans queued for the Kelso Cup final."], "Kelso Cup"),
+    (["MPs in Parliament voted against the plan."], "Parliament"),
+    (["The Court ruled against him on Monday."], "Court"),
+    (["He briefed the United States National Security Council."], "United States National Security Council"),
+])
+def test_a_word_of_business_or_sport_around_a_name_makes_it_an_organisation(recogniser, blocks, name):
+    found = [m for m in recogniser.find(blocks) if m.text == name]
+    assert found and {m.kind for m in found} == {"org"}
+
+
+def test_listed_companies_come_from_the_shipped_data_with_their_legal_forms(recogniser):
+    found = {m.text: (m.kind, m.canonical) for m in recogniser.find(
+        ["Shares in Siemens AG and Unilever fell, and Microsoft Corp said it would buy Datadog."])}
+    assert found["Siemens AG"] == ("org", "Siemens") and found["Microsoft Corp"] == ("org", "Microsoft")
+    assert found["Unilever"][0] == "org" and found["Datadog"][0] == "org"
+
+
+def test_a_company_name_that_is_also_a_surname_gives_way_to_a_person(recogniser):
+    found = kinds(recogniser, "Tom Brady said he would play on.")
+    assert found.get("Tom Brady") == "person" and "Brady" not in found
+
+
+def test_a_name_after_pro_or_anti_names_no_place(recogniser):
+    found = kinds(recogniser, "The pro-Beijing camp won, and anti-London feeling grew in Beijing.")
+    assert list(found.items()) == [("Beijing", "place")]

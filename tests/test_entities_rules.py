@@ -150,3 +150,16 @@ def test_a_title_case_headline_keeps_known_names_and_drops_everyday_words(recogn
 def test_a_shouted_dateline_finds_the_known_place(recogniser):
     found = recogniser.find(["NAIROBI, June 3 (Reuters) - Kenya's parliament approved the budget."])
     assert {(m.text, m.kind, m.canonical) for m in found} >= {("NAIROBI", "place", "Nairobi"), ("Reuters", "org", "Reuters")}
+
+
+def test_a_place_followed_by_its_state_or_country_is_one_place(recogniser):
+    found = [(m.text, m.kind, m.canonical) for m in recogniser.find(
+        ["A boy from Irving, Texas, was arrested; the fair moved from Aceh, Indonesia, to Texas, Ohio and Utah."])]
+    assert found == [("Irving, Texas", "place", "Irving"), ("Aceh, Indonesia", "place", "Aceh"),
+                     ("Texas", "place", "Texas"), ("Ohio", "place", "Ohio"), ("Utah", "place", "Utah")]
+
+
+def test_a_name_before_a_place_and_a_title_is_a_person(recogniser):
+    found = {(m.text, m.kind) for m in recogniser.find(
+        ["Eldon Marsh, Panama coach, said so, and Ravi Kellan, U.S. Senator, agreed in Lodgeford, Texas."])}
+    assert {("Eldon Marsh", "person"), ("Ravi Kellan", "person"), ("Lodgeford, Texas", "place")} <= found

@@ -110,10 +110,12 @@ class ArticleFacts:
         facts = self.known.get(article_id)
         return tuple((self.codes.get(issue_id, "?"), label) for issue_id, label in facts.issues[:3]) if facts else ()
 
-    def has_issue(self, article_id: str, issue_id: str) -> bool:
+    def issue_ids(self, article_id: str) -> tuple[str, ...]:
+        """The article's issue ids, for list filters (none until it is analysed)."""
         facts = self.known.get(article_id)
-        return bool(facts) and any(i == issue_id for i, _ in facts.issues)
+        return tuple(i for i, _ in facts.issues) if facts else ()
 
-    def has_entity(self, article_id: str, canonical: str) -> bool:
+    def names(self, article_id: str, kind: str = "entity") -> tuple[str, ...]:
+        """The canonical names the article mentions, of one kind (person, org, place) or all."""
         facts = self.known.get(article_id)
-        return bool(facts) and any(c == canonical for c, _ in facts.entities)
+        return tuple(c for c, k in facts.entities if kind in ("entity", k)) if facts else ()

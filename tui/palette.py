@@ -22,7 +22,6 @@ from library.filters import articles_with_tag, tag_names, tags_by_article
 from .tagging.orphans_screen import OrphansScreen
 from .screens.path_prompt import PathPrompt
 from .screens.search import open_search
-from .widgets.article_list import ListFilter
 from .workers import start_import, start_reindex
 
 
@@ -36,6 +35,16 @@ class Command:
 
 def _plural(n: int) -> str:
     return f"{n} article{'s' * (n != 1)}"
+
+
+def _collections(library) -> list:
+    """The saved collections; a damaged file is reported when the switcher opens, not here."""
+    from library.smartcollections import Collections, CollectionsError
+
+    try:
+        return Collections(library).load()
+    except CollectionsError:
+        return []
 
 
 class LibraryCommands(Provider):
@@ -69,6 +78,7 @@ class LibraryCommands(Provider):
             Command("Reindex the library", "Rebuild the search index from the article files", lambda: start_reindex(app, app.library)),
             Command("Clear the filter", "Show every article again", lambda: self._reading().set_filter(None)),
             Command("Open the original in the browser", "The open article's web address (key O in the reader)", lambda: self._reading().reader.action_open_original()),
+            Command("Collections", "Saved queries with live counts; C saves the list's query as one (key c)", lambda: self._reading().action_collections()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Issue trends", "Attention per issue over time, outlets side by side (key V)", app.action_trends),
@@ -102,13 +112,17 @@ class LibraryCommands(Provider):
             for name, n in entities.most_common()
         ]
         commands += [
-            Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag, ids=ids: self._filter_tag(t, ids))
+            Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag: self._reading().filter_by_tag(t, lambda i: tagged.get(i, ())))
             for tag in tag_names(t for tags in tagged.values() for t in tags)
             if (ids := articles_with_tag(tagged, tag))
         ]
         commands += [
             Command(f"Filter by source: {source}", _plural(n), lambda s=source: self._reading().filter_by_source(s), False)
             for source, n in sources.most_common()
+        ]
+        commands += [
+            Command(f"Collection: {c.name}", c.query, lambda c=c: self._reading().show_collection(c), c.pinned)
+            for c in _collections(app.library)
         ]
         return commands
 
@@ -117,9 +131,6 @@ class LibraryCommands(Provider):
 
         self.app.push_screen(TextPrompt("Entity page of (a name or any spelling of it)"),
                              lambda name: name and self.app.action_entity_page(name))
-
-    def _filter_tag(self, tag: str, ids: frozenset[str]) -> None:
-        self._reading().set_filter(ListFilter("tag", tag, tag, lambda e: e.id in ids))
 
     async def discover(self) -> Hits:
         for command in self.commands:

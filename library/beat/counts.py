@@ -2,7 +2,8 @@
 
 An entity page, a trend chart or an overview must open in well under a second at 100,000
 articles, so they never read the per-article analyses: each article's issues (with evidence
-passage counts), entities (with kind, mentions and spellings), date and outlet are rows here,
+passage counts), entities (with kind, mentions and spellings), quotes with a speaker (as the
+detector found them), date and outlet are rows here,
 and triggers keep the library-wide totals (articles per entity, per spelling, per issue, per
 issue and outlet and day, per outlet and day) as rows change. Bringing the file in step with the
 library touches only the articles added, changed or removed since the last look.
@@ -22,7 +23,7 @@ from pathlib import Path
 from ..analysis import Analyser, _analyses
 from .periods import period_of
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_NAME = "beat.sqlite"
 BATCH = 2_000  # articles read and written at a time: a first build of 100,000 holds few in memory
 
@@ -38,6 +39,9 @@ CREATE INDEX spelling_article ON spelling(article);
 CREATE TABLE issue(article INTEGER, issue TEXT, passages INTEGER);
 CREATE INDEX issue_issue ON issue(issue, article);
 CREATE INDEX issue_article ON issue(article);
+CREATE TABLE quote(article INTEGER, speaker TEXT, block INTEGER, start INTEGER, "end" INTEGER, text TEXT, kind TEXT, said_by TEXT);
+CREATE INDEX quote_speaker ON quote(speaker, article);
+CREATE INDEX quote_article ON quote(article);
 
 CREATE TABLE name_count(name INTEGER, kind TEXT, articles INTEGER, PRIMARY KEY(name, kind));
 CREATE TABLE spelling_count(name INTEGER, text TEXT, articles INTEGER, PRIMARY KEY(name, text));
@@ -85,6 +89,7 @@ CREATE TRIGGER article_out BEFORE DELETE ON article BEGIN
   DELETE FROM issue WHERE article = OLD.id;
   DELETE FROM presence WHERE article = OLD.id;
   DELETE FROM spelling WHERE article = OLD.id;
+  DELETE FROM quote WHERE article = OLD.id;
   UPDATE period SET articles = articles - 1 WHERE (by, period, source) = ('day', OLD.day, OLD.source);
   UPDATE period SET articles = articles - 1 WHERE (by, period, source) = ('week', OLD.week, OLD.source);
   UPDATE period SET articles = articles - 1 WHERE (by, period, source) = ('month', OLD.month, OLD.source);
@@ -171,7 +176,7 @@ def _synced(db: sqlite3.Connection, library, analyser: Analyser) -> sqlite3.Conn
         missing = [e for e in entries if have.get(e.id) != wanted[e.id]]
         with _transaction(db):
             if not same:
-                for table in ("article", "name", "presence", "spelling", "issue", "name_count", "spelling_count",
+                for table in ("article", "name", "presence", "spelling", "issue", "quote", "name_count", "spelling_count",
                               "issue_count", "trend", "period"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES('fingerprint', ?)", (analyser.fingerprint,))
@@ -210,6 +215,8 @@ def _add(db: sqlite3.Connection, names: dict[str, int], key: str, fields: tuple,
                    [(article, names[c], kinds[c].most_common(1)[0][0], n) for c, n in mentions.items()])
     db.executemany("INSERT INTO spelling VALUES(?, ?, ?)", [(article, names[c], text) for c, text in spellings])
     db.executemany("INSERT INTO issue VALUES(?, ?, ?)", [(article, h.id, len(h.passages)) for h in analysis.issues])
+    db.executemany("INSERT INTO quote VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(article, q.speaker, q.block, q.start, q.end, q.text, q.kind, q.said_by) for q in analysis.quotes if q.speaker])
 
 
 def counted(library, analyser: Analyser, query: str, parameters=()) -> list[tuple]:

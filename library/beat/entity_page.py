@@ -1,5 +1,6 @@
-"""What the library knows of one entity: its kind and aliases, mentions per month, the
-entities and issues seen with it more often than chance, and its articles."""
+"""What the library knows of one entity: its kind and aliases, mentions per month and week,
+the entities and issues seen with it more often than chance, its quotes and its articles.
+All but the quotes are counted from the kept counts (library/beat/counts.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from ..analysis import Analyser
 from ..entities.gazetteer import Gazetteer, user_layer
 from .counts import open_counts
 from .periods import UNDATED, period_of
+from ..quotes import Quote
+from ..quotes.corrections import corrections
+from .quotes import library_quotes
 
 MIN_TOGETHER = 2  # a pair seen once says nothing; rare pairs would top any ranking by lift
 
@@ -39,6 +43,7 @@ class EntityPage:
     articles: list[tuple[str, str, str]]  # id, date, title; newest first
     kinds: dict[str, int] = field(default_factory=dict)  # articles per kind, when names disagree
     weeks: dict[str, list[int]] = field(default_factory=dict)  # "YYYY-Www" | "undated" -> [articles, mentions]
+    quotes: list = field(default_factory=list)  # (article id, Quote) it said, newest article first
 
     COLUMNS = ("section", "name", "kind", "period", "date", "id", "articles", "mentions", "together", "lift")
 
@@ -50,6 +55,7 @@ class EntityPage:
         rows += [("week", "", "", w, "", "", a, n, "", "") for w, (a, n) in self.weeks.items()]
         rows += [("related", r.name, r.kind, "", "", "", r.articles, "", r.together, round(r.lift, 3)) for r in self.related]
         rows += [("article", title, "", "", date, article_id, "", "", "", "") for article_id, date, title in self.articles]
+        rows += [("quote", q.text, q.kind, "", "", article_id, "", "", "", "") for article_id, q in self.quotes]
         return rows
 
     def to_json(self) -> dict:
@@ -59,6 +65,7 @@ class EntityPage:
             "weeks": {w: {"articles": a, "mentions": n} for w, (a, n) in self.weeks.items()},
             "related": [r.to_json() for r in self.related],
             "articles": [{"id": i, "date": d, "title": t} for i, d, t in self.articles],
+            "quotes": [{"id": i, **q.to_json()} for i, q in self.quotes],
         }
 
 
@@ -72,14 +79,8 @@ class UnknownEntity(LookupError):
 
 def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_TOGETHER) -> EntityPage:
     """The page of the entity named `name` (its canonical name or any spelling, any case)."""
-    yaml_aliases = user_layer(library.root, Gazetteer()).aliases()
     with closing(open_counts(library, analyser)) as db:
-        kinds_of: dict[str, Counter] = {}
-        for canonical, kind, n in db.execute(
-                "SELECT canonical, kind, articles FROM name_count JOIN name ON id = name WHERE articles > 0"):
-            kinds_of.setdefault(canonical, Counter())[_voted(analyser, canonical, kind)] += n
-        spelled = db.execute("SELECT text, canonical FROM spelling_count JOIN name ON id = name WHERE articles > 0").fetchall()
-        canonical = _resolve(name, kinds_of, spelled, yaml_aliases)
+        canonical, kinds_of, yaml_aliases = _resolved(db, library, analyser, name)
         (me,) = db.execute("SELECT id FROM name WHERE canonical = ?", (canonical,)).fetchone()
         mine = db.execute("SELECT key, day, title, mentions FROM presence JOIN article ON article.id = article "
                           "WHERE name = ?", (me,)).fetchall()
@@ -92,6 +93,8 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
         issue_counts = dict(db.execute("SELECT issue, articles FROM issue_count"))
         spellings = {text for (text,) in db.execute("SELECT text FROM spelling_count WHERE name = ? AND articles > 0", (me,))}
         (total,) = db.execute("SELECT count(*) FROM article").fetchone()
+        said = db.execute('SELECT key, block, start, "end", text, kind, said_by FROM quote JOIN article ON article.id = quote.article '
+                          "WHERE speaker = ?", (canonical,)).fetchall()
     months, weeks = _per_period(mine, "month"), _per_period(mine, "week")
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     seen = [(other, kinds_of[other].most_common(1)[0][0], n, sum(kinds_of[other].values())) for other, n in together]
@@ -100,10 +103,42 @@ def entity_page(library, analyser: Analyser, name: str, min_together: int = MIN_
     related.sort(key=lambda r: (-r.lift, -r.together, r.name))
     articles = sorted(((key, "" if day == UNDATED else day, title) for key, day, title, _ in mine), key=lambda a: (a[1], a[0]), reverse=True)
     kinds = kinds_of[canonical]
+    quotes = _quotes(library, analyser, canonical, said, {key: day for key, day, _, _ in mine})
     return EntityPage(
         canonical, kinds.most_common(1)[0][0], sorted((spellings | set(yaml_aliases.get(canonical, ()))) - {canonical}),
-        months, related, articles, dict(kinds) if len(kinds) > 1 else {}, weeks,
+        months, related, articles, dict(kinds) if len(kinds) > 1 else {}, weeks, quotes,
     )
+
+
+def _quotes(library, analyser: Analyser, canonical: str, said: list[tuple], days: dict[str, str]) -> list[tuple]:
+    """(article id, Quote) of the entity, newest article first: the detector's from the counts,
+    except in the few articles whose speakers the user corrected, which are read again."""
+    fixed = corrections(library.root)
+    quotes = [(key, Quote(block, start, end, text, kind, canonical, said_by))
+              for key, block, start, end, text, kind, said_by in said if key not in fixed]
+    entries = [library.entry(key) for key in fixed if key in library]
+    quotes += [(e.id, q) for e, q in library_quotes(library, analyser, canonical, entries)] if entries else []
+    for e in entries:
+        days.setdefault(e.id, period_of(e.date, "day"))
+    return sorted(quotes, key=lambda item: (days.get(item[0], ""), item[0], -item[1].block, -item[1].start), reverse=True)
+
+
+def resolve_name(library, analyser: Analyser, name: str) -> str:
+    """The canonical name `name` (a canonical name or any spelling, any case) stands for in the
+    library; UnknownEntity when none."""
+    with closing(open_counts(library, analyser)) as db:
+        return _resolved(db, library, analyser, name)[0]
+
+
+def _resolved(db, library, analyser: Analyser, name: str) -> tuple[str, dict[str, Counter], dict[str, list[str]]]:
+    """The canonical name, the articles per (voted) kind of every entity, the user's aliases."""
+    yaml_aliases = user_layer(library.root, Gazetteer()).aliases()
+    kinds_of: dict[str, Counter] = {}
+    for canonical, kind, n in db.execute(
+            "SELECT canonical, kind, articles FROM name_count JOIN name ON id = name WHERE articles > 0"):
+        kinds_of.setdefault(canonical, Counter())[_voted(analyser, canonical, kind)] += n
+    spelled = db.execute("SELECT text, canonical FROM spelling_count JOIN name ON id = name WHERE articles > 0").fetchall()
+    return _resolve(name, kinds_of, spelled, yaml_aliases), kinds_of, yaml_aliases
 
 
 def _per_period(mine: list[tuple], by: str) -> dict[str, list[int]]:

@@ -43,3 +43,17 @@ def period_range(periods: set[str], by: str) -> list[str]:
         out.append(period_of(start.isoformat(), by))
         start += step
     return out
+
+
+def period_days(period: str, by: str) -> tuple[str, str] | None:
+    """The first and last day of a period, as ISO dates (None for undated), for a date: query."""
+    if period == UNDATED:
+        return None
+    if by == "day":
+        return period, period
+    if by == "week":
+        monday = dt.date.fromisocalendar(int(period[:4]), int(period[6:]), 1)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    year, month = int(period[:4]), int(period[5:7])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return f"{period}-01", (following - dt.timedelta(days=1)).isoformat()

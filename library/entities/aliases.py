@@ -46,7 +46,7 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
     for c in resolved:
         if c.guess and c.text in vetoed:
             continue
-        kind = c.kind or kinds.get(c.text)
+        kind = (c.single and kinds.get(c.text)) or c.kind or kinds.get(c.text)
         if kind is None or c.weak and c.single and c.text not in kinds:
             continue
         shift = starts[c.block]
@@ -65,7 +65,9 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     for c in candidates:
         if c.weak:
             continue
-        if c.kind:
+        if c.kind == "org" and c.single:
+            typed[c.text] = "org"  # "oil giant Yukos" outweighs "Yukos said": companies speak too
+        elif c.kind:
             typed.setdefault(c.text, c.kind)
         else:
             untyped[c.text] = untyped.get(c.text, 0) + 1
@@ -86,7 +88,7 @@ def _resolved(c: Candidate, parts: dict, fuzzy: dict, acronyms: dict, names: Map
     known = parts.get(c.text)
     if known and (c.single or known[1] == "person"):
         return replace(c, canonical=known[0], kind=known[1], single=False, weak=False)
-    if c.single and len(c.text) >= MIN_FUZZY and c.text not in names:
+    if c.single and not c.weak and len(c.text) >= MIN_FUZZY and c.text not in names:
         for part in sorted({p for variant in _deletions(c.text) for p in fuzzy.get(variant, ())}):
             if _one_edit(c.text, part):
                 known = parts[part]
@@ -98,7 +100,7 @@ def _name_parts(candidates: Sequence[Candidate]) -> dict[str, tuple[str, str]]:
     """Each word of the article's fuller names -> (canonical, kind); the first name to claim a
     word keeps it. Organisation and place names give only their distinctive words."""
     w = words()
-    common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles
+    common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles | w.place_modifiers
     parts: dict[str, tuple[str, str]] = {}
     seen: set[tuple[str, str]] = set()
     for c in candidates:

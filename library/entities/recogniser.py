@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
@@ -43,6 +44,7 @@ LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 NEVER_ALONE = _W.function_words | _W.calendar | _W.titles | _W.demonyms | _W.not_acronyms
 SENTENCE_END = ".!?:;•\n"  # and a new block
 OPENERS = " \t“\"‘'([—–-*"
+STANCES = ("pro-", "anti-", "Pro-", "Anti-")  # "pro-Beijing" takes a side, it names no place
 
 
 class Recogniser:
@@ -90,6 +92,7 @@ class Recogniser:
         starts.insert(0, 0)
         hits = self._hits(text)
         lower = set(LOWER_WORD.findall(text))  # words the article writes in lower case
+        sports = sports_report(lower)
         found: list[Candidate] = []
         used: set[int] = set()  # starts of the hits a run has read
         shouting: dict[int, bool] = {}  # block -> in capitals: then only known names count
@@ -103,7 +106,7 @@ class Recogniser:
             block = bisect_right(starts, start) - 1
             if block not in shouting:
                 shouting[block] = _shouted_block(texts[block])
-            reader = RunReader(names, self.first_words, hits, lower, block, text, _sentence_start(text, start))
+            reader = RunReader(names, self.first_words, hits, lower, block, text, _sentence_start(text, start), sports)
             if one:
                 found.extend(reader.read_word(Word(start, run.end(), word, "word"), shouting[block]))
                 continue
@@ -123,7 +126,9 @@ class Recogniser:
         ignored = self.gazetteer.ignored
         mentions = [m for m in resolve(found, text, starts, names)
                     if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
-        return teams(mentions, texts) if sports_report(lower) else mentions
+        if sports:  # "Group G, Belgium faced Panama": a team after the comma
+            return teams(mentions, texts)
+        return _places_in_areas(mentions, texts, self.gazetteer.areas)
 
     def _hits(self, text: str) -> dict[int, Hit]:
         """Known names at word boundaries, longest first, keyed by start."""
@@ -131,7 +136,8 @@ class Recogniser:
         n = len(text)
         for end, (length, entry) in self.automaton.iter_long(text):
             start = end - length + 1
-            if (start == 0 or not _is_word(text[start - 1])) and (end + 1 >= n or not _is_word(text[end + 1])):
+            if ((start == 0 or not _is_word(text[start - 1])) and (end + 1 >= n or not _is_word(text[end + 1]))
+                    and not text.endswith(STANCES, max(0, start - 5), start)):
                 hits[start] = Hit(start, end + 1, entry)
         return hits
 
@@ -150,6 +156,24 @@ class Recogniser:
             else:
                 items.append(Word(m.start(), m.end(), m.group(), m.lastgroup))
         return items
+
+
+def _places_in_areas(mentions: list[Mention], texts: Sequence[str], areas: dict[str, int]) -> list[Mention]:
+    """ "Irving, Texas" and "Aceh, Indonesia, Asia" name one place, the first, which the larger
+    areas after the commas only locate (a list, "Texas, Ohio and Utah", names three)."""
+    out: list[Mention] = []
+    level = 0  # of the last area joined to out[-1]
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.kind == "place" and last.kind == "place" and m.block == last.block
+                and m.start == last.end + 2 and texts[m.block][last.end:m.start] == ", "
+                and areas.get(m.canonical, 0) > max(level, areas.get(last.canonical, 0))):
+            out[-1] = replace(last, end=m.end, text=texts[m.block][last.start:m.end])
+            level = areas[m.canonical]
+        else:
+            out.append(m)
+            level = 0
+    return out
 
 
 def _shouted_items(run: re.Match, hits: dict[int, Hit]) -> list:

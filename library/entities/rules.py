@@ -15,6 +15,7 @@ from itertools import compress
 
 from .aliases import Candidate
 from .gazetteer import Entry
+from .teams import team_cue
 from .words import words
 
 
@@ -39,6 +40,9 @@ WORD_AT = re.compile(r" ?\w+")
 ROMAN = re.compile(r"[IVXLC]+")
 NUMBER_AFTER = re.compile(r" \d")
 CUE_AFTER = re.compile(r",? ([a-z]+)")
+NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
+TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
+DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 
 
@@ -73,10 +77,11 @@ class RunReader:
     """Reads one run of capitalised words into candidate names."""
 
     def __init__(self, names: dict, firsts: set[str], hits: dict, lower: set[str], block: int, text: str,
-                 sentence_start: bool) -> None:
+                 sentence_start: bool, sports: bool = False) -> None:
         """`names` and `firsts`: the gazetteer's names and their first words (title case);
-        `hits`: known names by start; `lower`: the words the article writes in lower case."""
-        self.names, self.firsts, self.lower = names, firsts, lower
+        `hits`: known names by start; `lower`: the words the article writes in lower case;
+        `sports`: the article is a sports report, where names next to the game's words are teams."""
+        self.names, self.firsts, self.lower, self.sports = names, firsts, lower, sports
         self.hits, self.block, self.text, self.sentence_start = hits, block, text, sentence_start
         self.out: list[Candidate] = []
 
@@ -155,9 +160,11 @@ class RunReader:
                                    canonical=self.text[last.start:new_end], single=False, weak=False, guess=False)
 
     def _segment(self, items: list, starts_sentence: bool, forced: str | None) -> None:
-        items = self._strip_front(items, starts_sentence)
-        if not items:
+        kept = self._strip_front(items, starts_sentence)
+        if not kept:
             return
+        starts_sentence = starts_sentence and kept[0] is items[0]  # "The Church said": "Church" starts none
+        items = kept
         if forced:
             self._emit(items, forced)
             return
@@ -169,6 +176,9 @@ class RunReader:
         last = items[-1]
         head = _head_kind(last) if isinstance(last, Word) else None
         if head and isinstance(items[0], Hit) and items[0].entry.kind == "org":
+            if len(items) == 2:  # "Microsoft Corp" is Microsoft, "BBC News" a name of its own
+                self._emit(items, "org", canonical=items[0].entry.canonical if last.text in _W.legal_forms else None)
+                return
             self._hit(items[0])  # "CCP Central Committee": the party, then its body
             self._segment(items[1:], False, None)
         elif head and len(items) > 1:
@@ -230,7 +240,9 @@ class RunReader:
                     if item.entry.kind == "person":
                         self._hit(item, start=piece[0].start)  # "Anthony Blinken": a first name joins
                     elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
-                        self._emit([piece[0], item], "person")  # "Valeska Paris" is no place
+                        # "Valeska Paris" is no place; "Real Madrid", "Bayern Munich beat" are clubs
+                        org = self._org_cue(piece[0].start, item.end) or piece[0].text in _W.club_prefixes
+                        self._emit([piece[0], item], "org" if org else "person")
                     else:
                         self._piece(piece, starts_sentence and first, person)
                         self._hit(item)
@@ -259,10 +271,18 @@ class RunReader:
                 return  # "IE6", "STS-135": model and mission numbers, not names
             if word.text.isupper() and word.text.title() in self.names:
                 self._shouted(piece)  # "NAIROBI, June 3 (Reuters)"
+            elif not at_start and word.text in _W.org_heads:
+                self._emit(piece, "org", single=True)  # "in Parliament", "the Court ruled"
             elif word.text.lower() in self.lower:
-                return  # the article writes it in lower case too: a word, not a name ("UNLESS")
+                # the article writes it in lower case too: a word, not a name ("UNLESS"), unless,
+                # mid-sentence, it is a word of a name the article gives in full ("Scientology"
+                # after "Church of Scientology", in an article with "alt.religion.scientology")
+                if not at_start:
+                    self._emit(piece, None, single=True, weak=True)
             elif _is_acronym(word.text):
                 self._emit(piece, "org")
+            elif not person and self._org_cue(word.start, word.end):
+                self._emit(piece, "org", single=True)
             elif person or self._person_cue(word.start, word.end):
                 self._emit(piece, "person", single=True)
             elif self._place_cue(word.start, word.end):
@@ -272,6 +292,8 @@ class RunReader:
             return
         if all(w.text.isupper() for w in piece):
             self._shouted(piece)
+        elif not person and (piece[0].text in _W.club_prefixes or self._org_cue(piece[0].start, piece[-1].end, team=False)):
+            self._emit(piece, "org")
         elif person or self._person_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "person")
         elif self._before_a_place(piece[-1].end):
@@ -314,6 +336,18 @@ class RunReader:
         after = CUE_AFTER.match(self.text, end)
         return bool(after) and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues
 
+    def _org_cue(self, start: int, end: int, team: bool = True) -> bool:
+        """ "oil giant Yukos", "carmaker Rover", "Yukos shares", "Tesco's profits"; in a sports
+        report (`team`: for a name a person's name cannot be) "Arsenal beat", "a goal for Celtic",
+        "Chelsea striker"."""
+        if team and self.sports and team_cue(self.text, start, end) and not self.text.endswith(DEMONYM_ENDS, start, end):
+            return True
+        before = self._words_before(start)[1]
+        if before in _W.org_cues_before or before.endswith("maker"):
+            return True
+        after = NOUN_AFTER.match(self.text, end)
+        return bool(after) and after.group(1) in _W.org_cues_after
+
     def _place_cue(self, start: int, end: int) -> bool:
         """ "in Lima", "near Kherson", "a visit to Hanoi", "Cape Canaveral, Florida"; not "in
         Scientology jargon" or "in Amy Chen's book", where the name qualifies the noun after it."""
@@ -330,9 +364,13 @@ class RunReader:
         return word in _W.place_cues
 
     def _before_a_place(self, end: int) -> bool:
-        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida")."""
+        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida"),
+        unless a title follows the place ("John Cornyn, U.S. Senator", "Hernan Gomez, Panama coach")."""
         hit = self.hits.get(end + 2) if self.text.startswith(", ", end) else None
-        return hit is not None and hit.entry.kind == "place"
+        if hit is None or hit.entry.kind != "place":
+            return False
+        after = NOUN_AFTER.match(self.text, hit.end)
+        return not (after and after.group(1).title() in _W.titles) and not TITLE_AFTER.match(self.text, hit.end)
 
     def _words_before(self, start: int) -> tuple[str, str]:
         """The two words before a name, lower case, when only a space separates them from it."""
@@ -344,6 +382,10 @@ class RunReader:
 
     def _hit(self, hit: Hit, start: int | None = None) -> None:
         start = hit.start if start is None else start
+        last = self.out[-1] if self.out else None
+        if (hit.entry.kind == "org" and last is not None and last.kind == "place" and last.end == start - 1
+                and self.text[last.end] == " " and not last.single):
+            start = self.out.pop().start  # "United States National Security Council": the country's own
         self.out.append(Candidate(self.block, start, hit.end, self.text[start:hit.end], hit.entry.kind,
                                   hit.entry.canonical, hit.entry.from_package))
 

@@ -12,6 +12,7 @@ from ..console import CommandError, console, error_console, print_fields, print_
 def register(sub) -> None:
     p = sub.add_parser("list", help="list the library's articles, newest first")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--collection", metavar="NAME", help="only the articles of a smart collection (cuttings collections)")
     p.set_defaults(func=run_list)
 
     p = sub.add_parser("show", help="print an article")
@@ -39,6 +40,10 @@ def run_list(args) -> int:
     entries = library.verify()
     for problem in library.problems:
         error_console.print(Text("skipped ", "yellow").append(problem))  # stdout stays records only
+    if args.collection:
+        from .collections import collection_filter
+
+        entries = collection_filter(library, args.collection).apply(entries)
     if args.json:
         for e in entries:
             print_json({"id": e.id, "date": e.date, "source": e.source, "title": e.title})

@@ -30,8 +30,12 @@ def run_entity(args) -> int:
 
     library = open_library(args)
     analyser = Analyser.for_library(library.root)
+    from library.quotes.corrections import QuotesFileError
+
     try:
         page = entity_page(library, analyser, args.name)
+    except QuotesFileError as exc:
+        raise CommandError(str(exc)) from None
     except UnknownEntity as exc:
         hint = f"; did you mean {', '.join(repr(visible(c)) for c in exc.close)}?" if exc.close else ""
         raise CommandError(f"no entity named {visible(args.name)!r} in the library{hint}") from None
@@ -75,7 +79,20 @@ def _show(page) -> None:
         console.print(related)
     else:
         console.print(Text("nothing seen with it in two articles or more", style="dim"))
+    _show_quotes(page.quotes)
     console.print(Text(f"\nArticles ({len(page.articles)})", style="bold"))
     width = max(len(article_id) for article_id, _, _ in page.articles)
     lines = [Text(f"{article_id:<{width}}  {date or 'undated':<10}  ").append(Text(title)) for article_id, date, title in page.articles]
     console.print(Text("\n").join(lines), no_wrap=True, overflow="ellipsis")  # one Text: a table of thousands of rows is slow
+
+
+def _show_quotes(quotes) -> None:
+    from rich.text import Text
+
+    from .quotes import show_quote
+
+    console.print(Text(f"\nQuotes ({len(quotes)})", style="bold"))
+    for article_id, q in quotes:
+        show_quote(article_id, q)
+    if not quotes:
+        console.print(Text("no quotes found", style="dim"))

@@ -13,7 +13,8 @@ from ..console import CommandError, console, error_console, print_json
 
 def register(sub) -> None:
     p = sub.add_parser("search", help="search the library (words, \"phrases\", OR, -word, field:value)")
-    p.add_argument("query", help='the query, or - to read one query per line from standard input (with --json)')
+    p.add_argument("query", nargs="?", help='the query, or - to read one query per line from standard input (with --json)')
+    p.add_argument("--collection", metavar="NAME", help="search within a smart collection (cuttings collections)")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="ranking (default relevance)")
@@ -35,7 +36,14 @@ def run_search(args) -> int:
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
-    index = open_index(existing_library(args))
+    library = existing_library(args)
+    if args.collection:
+        from .collections import collection_query
+
+        args.query = collection_query(library, args.collection, args.query)
+    elif not args.query:
+        raise CommandError("search needs a QUERY (or --collection NAME)")
+    index = open_index(library)
     for notice in index.notices:
         error_console.print(notice, markup=False, soft_wrap=True)
     if args.query == "-":

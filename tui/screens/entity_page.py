@@ -3,7 +3,7 @@ issues seen with it more often than chance, and its articles (library/beat/entit
 
 Opened with `p` on the entity under the reader's cursor or on a row of the Entities overview,
 or from the palette. The page is counted in a worker; Enter on a related entity opens its
-page, on an issue or this entity filters the article list, on an article opens it.
+page, on an issue filters the article list, on an article or a quote opens it there.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from library.safetext import visible
+from library.safetext import shorten, visible
 
 from ..widgets.bars import columns, window
 from ..reader import KIND_NAMES
@@ -56,6 +56,8 @@ class EntityPageScreen(Screen):
                 yield DataTable(id="entity-related", cursor_type="row", zebra_stripes=True)
             with TabPane("Articles", id="articles"):
                 yield DataTable(id="entity-articles", cursor_type="row", zebra_stripes=True)
+            with TabPane("Quotes", id="quotes"):
+                yield DataTable(id="entity-quotes", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,7 +110,16 @@ class EntityPageScreen(Screen):
             articles.add_row(date or "undated", Text(visible(title)), key=f"article\0{article_id}")
         if len(page.articles) > ARTICLE_ROWS:
             articles.add_row("", Text(f"… {len(page.articles) - ARTICLE_ROWS} older: f shows them all in the list", "dim"))
+        quotes = self.query_one("#entity-quotes", DataTable)
+        quotes.clear(columns=True)
+        quotes.add_columns("Said", "As", "Words")
+        for n, (article_id, q) in enumerate(page.quotes[:ARTICLE_ROWS]):
+            quotes.add_row(q.kind, Text(visible(q.said_by or "")), Text(shorten(q.text, 200)),
+                           key=f"quote\0{article_id}\0{q.block}\0{q.start}\0{q.end}\0{n}")
+        if not page.quotes:
+            quotes.add_row("", "", Text("no quotes found", "dim"))
         tabs = self.query_one(TabbedContent)
+        tabs.get_tab("quotes").label = f"Quotes ({len(page.quotes)})"
         tabs.get_tab("related").label = f"Seen with ({len(page.related)})"
         tabs.get_tab("articles").label = f"Articles ({len(page.articles)})"
         self._table().focus()
@@ -138,9 +149,12 @@ class EntityPageScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is None:
             return
-        kind, value = event.row_key.value.split("\0")
+        kind, value, *where = event.row_key.value.split("\0")
         reading = self.app.reading
-        if kind == "entity":
+        if kind == "quote":
+            block, start, end = (int(x) for x in where[:3])
+            reading.open_at(value, block, start, end)
+        elif kind == "entity":
             self.app.switch_screen(EntityPageScreen(value))
         elif kind == "article":
             reading.open_at(value)
@@ -192,7 +206,7 @@ class EntityPageScreen(Screen):
 
     def action_tab(self, delta: int) -> None:
         tabs = self.query_one(TabbedContent)
-        panes = ["related", "articles"]
+        panes = ["related", "articles", "quotes"]
         tabs.active = panes[(panes.index(tabs.active) + delta) % len(panes)]
         self._table().focus()
 

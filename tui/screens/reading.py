@@ -19,13 +19,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from index import QueryError
+from library import filters
 from library.articlefile import ArticleFileError
+from library.filters import Filter
 from library.readstate import ReadStateError
 from library.safetext import visible
 from library.store import ArticleNotFound
 
-from ..widgets.article_list import SORT_NAMES, ArticleList, ListFilter
+from ..list_query import ListQueries, NeedsIndex
+from ..widgets.article_list import SORT_NAMES, ArticleList
+from ..widgets.filter_line import FilterLine
+from ..widgets.pinned_line import PinnedLine
 from ..reader import Reader, ReaderPane
+from ..widgets.quotes_tab import QuoteOptions
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
 WIDE, NARROW = 120, 80
@@ -63,6 +70,9 @@ class ReadingScreen(Screen):
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
         Binding("p", "entity_page", "Entity page", show=False, id="reading.entity_page"),
+        Binding("f", "edit_filter", "Filter line", show=False, id="reading.edit_filter"),
+        Binding("c", "collections", "Collections", show=False, id="reading.collections"),
+        Binding("C", "save_collection", "Save filter as a collection", show=False, id="reading.save_collection"),
         # on this screen only, so a letter typed into a dialog that is still opening stays there
         Binding("a", "app.add", "Add", id="reading.add"),
         Binding("R", "app.refresh_feeds", "Fetch feeds", show=False, id="reading.refresh_feeds"),
@@ -79,7 +89,9 @@ class ReadingScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
+                yield PinnedLine(id="list-pinned")
                 yield Static(id="list-header", markup=False)
+                yield FilterLine(id="list-filter")
                 yield ArticleList(id="article-list")
                 yield Static(id="list-legend", markup=False)
             yield ReaderPane(id="reader-pane")
@@ -97,7 +109,8 @@ class ReadingScreen(Screen):
     def on_mount(self) -> None:
         state = self.app.readstate
         listing = self.article_list
-        listing.read, listing.starred = state.is_read, state.is_starred
+        listing.read, listing.starred, listing.marked = state.is_read, state.is_starred, state.marked
+        self.queries = ListQueries(self.app.library, self.app.facts, state)
         listing.marks_of = self.app.facts.marks_of
         listing.set_entries(self.app.library.entries())
         self.query_one(Sidebar).clear("Open an article to see its issues and entities")
@@ -108,6 +121,7 @@ class ReadingScreen(Screen):
         for warning in [*state.warnings, *self.app.library.problems]:
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)  # after the first paint
+        self.set_timer(LIBRARY_ANALYSIS_DELAY, self.count_pinned)
 
     # -- layout ----------------------------------------------------------------------------
     def on_resize(self, event) -> None:
@@ -173,13 +187,17 @@ class ReadingScreen(Screen):
         text = f"{shown}{view or ' article' + 's' * (shown != 1)}{by}"
         narrowed = [listing.view] if view else []
         if listing.filter:  # first, so a narrow list shows it whole (the header wraps)
-            narrowed.append(listing.filter.describe())
-            text = f"{listing.filter.describe()} · esc clears · {shown} of {listing.total}{view}{by}"
+            narrowed.append(listing.filter.label)
+            text = f"{listing.filter.label} · esc clears · {shown} of {listing.total}{view}{by}"
         if narrowed:
             self.app.sub_title = " · ".join([f"{shown} of {listing.total} articles", *narrowed])
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
+        line = self.query_one(FilterLine)
+        if not line.has_focus:  # the filter's query, to edit; never over what the user is typing
+            line.value = listing.filter.query if listing.filter else ""
+            line.set_class(listing.filter is not None, "-shown")
 
     def _explain_marks(self) -> None:
         """The legend under the list: what the highlighted article's issue marks stand for."""
@@ -236,22 +254,96 @@ class ReadingScreen(Screen):
             self.reader.show_hint(START_HINT)
         self.analyse_library()
 
-    def set_filter(self, list_filter: ListFilter | None) -> None:
+    def set_filter(self, list_filter: Filter | None) -> None:
+        """Narrow the list; the filter's query goes into the filter line, to be edited."""
         self.article_list.set_filter(list_filter)
         if list_filter and not self.article_list.rows:
-            self.notify(f"No articles match {list_filter.describe()}", severity="warning", markup=False)
+            self.notify(f"No articles match {list_filter.label}", severity="warning", markup=False)
         self.focus_pane("list")
 
     def action_clear_filter(self) -> None:
         self.set_filter(None)
 
-    def filter_by_issue(self, issue_id: str, label: str) -> None:
-        facts = self.app.facts
-        self.set_filter(ListFilter("issue", issue_id, label, lambda e: facts.has_issue(e.id, issue_id)))
+    def action_edit_filter(self) -> None:
+        line = self.query_one(FilterLine)
+        line.add_class("-shown")
+        line.focus()
+        line.cursor_position = len(line.value)
 
-    def filter_by_entity(self, canonical: str) -> None:
-        facts = self.app.facts
-        self.set_filter(ListFilter("entity", canonical, canonical, lambda e: facts.has_entity(e.id, canonical)))
+    @on(FilterLine.Submitted)
+    def _filter_submitted(self, event: FilterLine.Submitted) -> None:
+        self.filter_query(event.value)
+
+    @on(FilterLine.Left)
+    def _filter_left(self) -> None:
+        self.focus_pane("list")
+        self._update_counts()
+
+    def filter_query(self, text: str, label: str | None = None) -> None:
+        """Narrow the list to a query in the search language: at once when the catalogue can
+        answer it, from the search index (in a worker) when it has words to search."""
+        text = text.strip()
+        self.query_one(FilterLine).value = text
+        if not text:
+            self.set_filter(None)
+            return
+        try:
+            self.set_filter(self.queries.from_catalogue(text).named(label or text))
+        except QueryError as exc:
+            self.notify(f"{text}: {exc}", severity="error", markup=False)
+        except NeedsIndex:
+            self.notify("Searching…", timeout=1)
+            self._search_filter(text, label or text)
+
+    @work(thread=True, exclusive=True, group="list-query")
+    def _search_filter(self, text: str, label: str) -> None:
+        try:
+            found = self.queries.from_index(text)
+        except (QueryError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"{text}: {exc}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._searched, text, found.named(label))
+
+    def _searched(self, text: str, found: Filter) -> None:
+        if not self._shutting_down() and self.query_one(FilterLine).value.strip() == text:
+            self.set_filter(found)
+
+    def action_collections(self) -> None:
+        from .collections import CollectionsScreen
+
+        self.app.push_screen(CollectionsScreen(self.queries), self.show_collection)
+
+    def show_collection(self, collection) -> None:
+        """The list narrowed to a collection's query, named after it above the list."""
+        self.count_pinned()  # pins may have changed
+        if collection is not None:
+            self.filter_query(collection.query, f"collection {collection.name}")
+
+    @work(thread=True, exclusive=True, group="pinned-counts")
+    def count_pinned(self) -> None:
+        from library.smartcollections import Collections, CollectionsError
+
+        try:
+            pinned = [c for c in Collections(self.app.library).load() if c.pinned]
+        except CollectionsError:
+            return  # said in one line by the switcher and the command line
+        counted = self.queries.count(pinned) if pinned else []
+        self.app.call_from_thread(lambda: self._shutting_down() or self.query_one(PinnedLine).show(counted))
+
+    def action_save_collection(self) -> None:
+        from .collections import save_collection
+
+        save_collection(self)
+
+    def filter_by_issue(self, issue_id: str, label: str) -> None:
+        self.set_filter(filters.by_issue(issue_id, label, self.app.facts.issue_ids))
+
+    def filter_by_entity(self, canonical: str, kind: str = "entity") -> None:
+        self.set_filter(filters.by_entity(canonical, lambda article_id: self.app.facts.names(article_id, kind), kind))
+
+    def filter_by_tag(self, tag: str, tags_of=None) -> None:
+        """`tags_of(id)` when the caller has read the passage tags; else they are read now."""
+        self.set_filter(filters.by_tag(tag, tags_of or self.queries.known().tags_of))
 
     def filter_by_feed(self, name: str) -> None:
         from library.web.subscriptions import FeedsFileError, load_feeds
@@ -261,11 +353,10 @@ class ReadingScreen(Screen):
         except FeedsFileError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        brought = {i for feed in feeds for i in feed.seen.values() if i}
-        self.set_filter(ListFilter("feed", name, name, lambda e: e.id in brought))
+        self.set_filter(filters.by_feed(name, {i for feed in feeds for i in feed.seen.values() if i}))
 
     def filter_by_source(self, source: str) -> None:
-        self.set_filter(ListFilter("source", source, source, lambda e: e.source == source))
+        self.set_filter(filters.by_source(source))
 
     # -- the reader ---------------------------------------------------------------------------
     def open_at(self, article_id: str, block: int | None = None, start: int | None = None, end: int | None = None,
@@ -357,6 +448,8 @@ class ReadingScreen(Screen):
         reader.aliases_of = self.app.facts.aliases_of
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
+        self.shown_analysis = analysis
+        self._show_quotes(article_id)
         self.article_list.refresh_entry(article_id)
         self._explain_marks()
 
@@ -421,6 +514,39 @@ class ReadingScreen(Screen):
             self.notify("No entity under the cursor: m steps through the article's entities", timeout=3)
             return
         self.app.action_entity_page(mention.canonical)
+
+    # -- quotes ------------------------------------------------------------------------------------
+    shown_analysis = None  # the open article's analysis, once it is shown
+
+    def _show_quotes(self, article_id: str) -> None:
+        from ..quoting import shown_quotes
+
+        quotes, problem = shown_quotes(self.app.library, article_id, self.shown_analysis.quotes)
+        self.query_one(Sidebar).show_quotes(quotes)
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    @on(QuoteOptions.Chosen)
+    def _jump_to_quote(self, event: QuoteOptions.Chosen) -> None:
+        self.reader.goto(event.quote.block, event.quote.start, event.quote.end)
+        self.focus_pane("reader")
+
+    @on(QuoteOptions.Correct)
+    def _correct_speaker(self, event: QuoteOptions.Correct) -> None:
+        from ..quoting import keep_correction
+        from .speaker import SpeakerScreen, candidates
+
+        article_id, quote = self.open_id, event.quote
+        if article_id is None or self.shown_analysis is None:
+            return
+
+        def chosen(speaker: str | None) -> None:
+            if speaker is None or article_id != self.open_id or not keep_correction(self.app, article_id, quote, speaker):
+                return
+            self.notify(f"Speaker: {speaker or 'nobody named'}", markup=False)
+            self._show_quotes(article_id)
+
+        self.app.push_screen(SpeakerScreen(quote, candidates(quote, self.shown_analysis.entities)), chosen)
 
     # -- correcting entities -----------------------------------------------------------------------
     @on(Reader.EditEntity)

@@ -40,6 +40,7 @@ class SearchScreen(Screen[None]):
         Binding("escape", "close", "Close search", id="search.close"),
         Binding("up", "history(-1)", "Older query", show=False, id="search.history_older"),
         Binding("down", "history(1)", "Newer query", show=False, id="search.history_newer"),
+        Binding("ctrl+r", "search_history", "Past searches", id="search.history_search"),
         Binding("tab", "complete", "Complete / results", id="search.complete"),
         Binding("ctrl+y", "use_suggestion", "Did you mean", id="search.suggestion"),
         Binding("ctrl+o", "toggle_sort", "Sort", id="search.sort"),
@@ -239,6 +240,18 @@ class SearchScreen(Screen[None]):
         if query is not None:
             self.bar.value = query
             self.bar.cursor_position = len(query)
+
+    def action_search_history(self) -> None:
+        from .history_search import HistorySearchScreen
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.bar.value = query
+                self.bar.cursor_position = len(query)
+                self.set_focus(self.bar)
+                self.run_search()
+
+        self.app.push_screen(HistorySearchScreen(self.history), chosen)
 
     def action_complete(self) -> None:
         """Tab completes the word being typed (again: the next candidate), else moves to the results."""

@@ -16,7 +16,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from library.safetext import visible
 
-from ..widgets.article_list import ListFilter
 from ..widgets.bars import sparkline, window
 from .view_export import save_view_from
 
@@ -133,17 +132,23 @@ class TrendsScreen(Screen):
         from library.beat.trends import trend_articles
 
         found = trend_articles(self.app.library, self.app.facts.analyser, issue, period, self.by, source)
-        self.app.call_from_thread(self._filter, label, period, source, frozenset(r[0] for r in found))
+        self.app.call_from_thread(self._filter, issue, label, period, source, frozenset(r[0] for r in found))
 
-    def _filter(self, label: str, period: str, source: str | None, ids: frozenset[str]) -> None:
+    def _filter(self, issue: str, label: str, period: str, source: str | None, ids: frozenset[str]) -> None:
+        from library import filters
+        from library.beat.periods import period_days
+
         where = f"{label}{f' in {source}' if source else ''}, {period}"
         if not ids:
             self.notify(f"No articles on {where}", markup=False)
             return
+        days = period_days(period, self.by)
+        query = " ".join([filters.field("issue", issue), *([f"date:{days[0]}..{days[1]}"] if days else []),
+                          *([filters.field("source", source)] if source else [])])
         reading = self.app.reading
         while self.app.screen is not reading:
             self.app.pop_screen()
-        reading.set_filter(ListFilter("period", where, where, lambda e: e.id in ids))
+        reading.set_filter(filters.by_ids(where, query, ids))
 
     def action_period(self, delta: int) -> None:
         if self.periods:

@@ -14,10 +14,9 @@ from typing import Callable
 from rich.text import Text
 
 from library.annotations import Annotations, Change, TaggedPassage
-from library.filters import articles_with_tag, tags_by_article
+from library.filters import tags_by_article
 from library.safetext import shorten
 
-from ..widgets.article_list import ListFilter
 from ..reader import Reader, Span, sentence_spans
 from .lines import passage_info, selection_info
 from .messages import TagsChanged
@@ -280,21 +279,21 @@ class Tagging:
     # -- the list filter and the screens' reads----------------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
         """Narrow the article list to the articles tagged `tag` (or below it), in their front
-        matter or on a passage."""
-        self._tag_filter(tag, self._reading().set_filter)
+        matter or on a passage, read after the tag edits queued before."""
+        self._tag_filter(lambda tags_of: self._reading().filter_by_tag(tag, tags_of))
 
     def _refilter(self) -> None:
-        """A tag filter on the list follows the tag changes."""
-        listing = self._reading().article_list
-        current = listing.filter
-        if current is not None and current.kind == "tag":
-            self._tag_filter(current.value, lambda new: listing.filter is current and listing.set_filter(new))
+        """A tag query on the list follows the tag changes."""
+        reading = self._reading()
+        current = reading.article_list.filter
+        if current is not None and "tag:" in current.query:
+            self.submit(lambda: None, lambda _: reading.article_list.filter is current and reading.filter_query(current.query))
 
-    def _tag_filter(self, tag: str, apply: Callable[[ListFilter], object]) -> None:
-        def read() -> frozenset[str]:
-            return articles_with_tag(tags_by_article(self.library.entries(), self.annotations.all_passages()), tag)
+    def _tag_filter(self, apply: Callable[[Callable], object]) -> None:
+        def read() -> dict[str, set[str]]:
+            return tags_by_article(self.library.entries(), self.annotations.all_passages())
 
-        self.submit(read, lambda ids: apply(ListFilter("tag", tag, tag, lambda e: e.id in ids)))
+        self.submit(read, lambda tags: apply(lambda article_id: tags.get(article_id, ())))
 
     def read_library(self, done: Callable[[list[TaggedPassage], dict], None], orphans: bool = False) -> None:
         """Every passage of the library (or the orphans only) and the catalogue entries by id,

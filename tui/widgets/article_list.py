@@ -6,7 +6,6 @@ rendered, so first paint and each key cost the same whatever the library size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
@@ -19,6 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from library import filters
+from library.filters import Filter
 from library.inbox import newest_run
 from library.model import CatalogueEntry
 
@@ -30,19 +31,6 @@ VIEWS = ("all", "unread", "starred", "new")
 DATE_WIDTH = 10
 SOURCE_WIDTH = 16
 MIN_TITLE = 20
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """What the list is narrowed to: a label the user sees and a test for each article."""
-
-    kind: str  # issue | entity | tag | source | feed
-    value: str
-    label: str
-    accepts: Callable[[CatalogueEntry], bool]
-
-    def describe(self) -> str:
-        return f"{self.kind}: {self.label}"
 
 
 def _sort_key(sort: str) -> Callable[[CatalogueEntry], object]:
@@ -129,8 +117,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self._entries: list[CatalogueEntry] = []
         self.rows: list[CatalogueEntry] = []
-        self.filter: ListFilter | None = None
+        self.filter: Filter | None = None
         self.read: Callable[[str], bool] = lambda _id: False
+        self.marked: Callable[[str], frozenset[str]] = lambda _flag: frozenset()  # ids read or starred
         self.starred: Callable[[str], bool] = lambda _id: False
         self.marks_of: Callable[[str], tuple[str, ...]] = lambda _id: ()  # issue marks, if known
         self._longest_source = 0
@@ -142,7 +131,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._entries = entries
         self._rebuild(keep)
 
-    def set_filter(self, list_filter: ListFilter | None) -> None:
+    def set_filter(self, list_filter: Filter | None) -> None:
         current = self.current
         self.filter = list_filter
         self._rebuild(current.id if current else None)
@@ -158,21 +147,20 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     watch_view = watch_sort
 
-    def _in_view(self) -> Callable[[CatalogueEntry], bool] | None:
+    def _in_view(self) -> Filter | None:
         if self.view == "unread":
-            return lambda e: not self.read(e.id)
+            return filters.unread(self.marked("read"))
         if self.view == "starred":
-            return lambda e: self.starred(e.id)
+            return filters.starred(self.marked("starred"))
         if self.view == "new":
-            new = newest_run(self._entries)
-            return lambda e: e.id in new
+            return filters.by_ids("new", "", newest_run(self._entries))
         return None
 
     def _rebuild(self, keep: str | None) -> None:
         rows = self._entries
-        for accepts in (self._in_view(), self.filter.accepts if self.filter else None):
-            if accepts:
-                rows = [e for e in rows if accepts(e)]
+        for narrowing in (self._in_view(), self.filter):
+            if narrowing:
+                rows = narrowing.apply(rows)
         if self.sort == "date":
             rows = _by_date(list(rows))
         elif self.sort == "added":

@@ -3,8 +3,8 @@
 Issues lists the article's issues, strongest first, with a strength bar and the number of
 evidence passages; choosing one marks its evidence in the reader. Entities lists the people,
 organisations and places by kind with mention counts; choosing one jumps to its first mention.
-`f` on either narrows the article list to articles sharing it. Tags (tui/tagging/tab.py) lists the
-article's tagged passages.
+`f` on either narrows the article list to articles sharing it. Quotes (quotes_tab.py) lists who
+said what; Tags (tui/tagging/tab.py) lists the article's tagged passages.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..reader import KIND_NAMES, KINDS
 from ..tagging.tab import TagsTab
+from .quotes_tab import QuoteOptions
 from .vim_options import VimOptionList
 from library.safetext import visible
 
@@ -169,6 +170,8 @@ class Sidebar(Vertical):
                 yield IssueOptions(id="issue-options")
             with TabPane("Entities", id="tab-entities"):
                 yield EntityOptions(id="entity-options")
+            with TabPane("Quotes", id="tab-quotes"):
+                yield QuoteOptions(id="quote-options")
             with TabPane("Tags", id="tab-tags"):
                 yield TagsTab(id="tag-options")
 
@@ -180,7 +183,11 @@ class Sidebar(Vertical):
         self.query_one(IssueOptions).show_issues(analysis.issues)
         self.query_one(EntityOptions).show_mentions(analysis.entities)
 
+    def show_quotes(self, quotes) -> None:
+        self.query_one(QuoteOptions).show_quotes(quotes)
+
     def clear(self, message: str) -> None:
         for options in (self.query_one(IssueOptions), self.query_one(EntityOptions)):
             options.clear_options()
             options.add_option(Option(Text(message, "dim"), disabled=True))
+        self.query_one(QuoteOptions).show_quotes([], message)
