@@ -2,7 +2,7 @@
 
 Everything Whoosh-specific stays inside this package; the rest of the app uses only these
 names (tests/test_layers.py holds it to that): `sync` after the library changed, `rebuild`
-to build it afresh, `open_index` to search.
+to build it afresh, `open_index` to search, `catalogue_filter` for list filters.
 """
 
 from .keeping import exists, sync

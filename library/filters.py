@@ -32,6 +32,8 @@ class Filter:
     label: str
     query: str
     accepts: Test
+    ids: frozenset[str] | None = None  # a filter that is just "in (or not in) these ids" ...
+    inside: bool = True  # ... is applied without a call per article (views at 100,000 articles)
 
     def __and__(self, other: Filter) -> Filter:
         return Filter(f"{self.label} · {other.label}", f"{self.query} {other.query}", lambda e: self.accepts(e) and other.accepts(e))
@@ -43,12 +45,14 @@ class Filter:
         return Filter(f"not {self.label}", f"NOT {_grouped(self.query)}", lambda e: not self.accepts(e))
 
     def apply(self, entries: Iterable[CatalogueEntry]) -> list[CatalogueEntry]:
-        accepts = self.accepts
+        ids, accepts = self.ids, self.accepts
+        if ids is not None:
+            return [e for e in entries if e.id in ids] if self.inside else [e for e in entries if e.id not in ids]
         return [e for e in entries if accepts(e)]
 
     def named(self, label: str, query: str | None = None) -> Filter:
         """The same test under another label (a collection's name, an issue's label)."""
-        return Filter(label, self.query if query is None else query, self.accepts)
+        return Filter(label, self.query if query is None else query, self.accepts, self.ids, self.inside)
 
 
 def field(name: str, value: str) -> str:
@@ -79,10 +83,11 @@ def every() -> Filter:
     return Filter("all", "", lambda e: True)
 
 
-def by_ids(label: str, query: str, ids: Iterable[str]) -> Filter:
-    """The articles a search found (a query the catalogue cannot answer goes to the index)."""
+def by_ids(label: str, query: str, ids: Iterable[str], inside: bool = True) -> Filter:
+    """The articles a search found (a query the catalogue cannot answer goes to the index),
+    or with `inside=False` every article but those."""
     ids = frozenset(ids)
-    return Filter(label, query, lambda e: e.id in ids)
+    return Filter(label, query, (lambda e: e.id in ids) if inside else (lambda e: e.id not in ids), ids, inside)
 
 
 def by_issue(issue_id: str, label: str, issues_of: Callable[[str], Iterable[str]]) -> Filter:
@@ -118,15 +123,15 @@ def by_feed(name: str, ids: Iterable[str]) -> Filter:
 
 
 def unread(read_ids: frozenset[str]) -> Filter:
-    return Filter("unread", "is:unread", lambda e: e.id not in read_ids)
+    return by_ids("unread", "is:unread", read_ids, inside=False)
 
 
 def read(read_ids: frozenset[str]) -> Filter:
-    return Filter("read", "is:read", lambda e: e.id in read_ids)
+    return by_ids("read", "is:read", read_ids)
 
 
 def starred(starred_ids: frozenset[str]) -> Filter:
-    return Filter("starred", "is:starred", lambda e: e.id in starred_ids)
+    return by_ids("starred", "is:starred", starred_ids)
 
 
 def by_date(name: str, low: str | None, high: str | None, query: str, low_out: bool = False, high_out: bool = False) -> Filter:

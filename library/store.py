@@ -265,7 +265,7 @@ class Library:
     # -- the catalogue cache -----------------------------------------------------------
     def _catalogue(self) -> dict[str, CatalogueEntry]:
         if self._entries is None:
-            with _collector_paused():
+            with collector_paused():
                 cached = self._read_cache()
                 if cached and self.trust_folder and cached.get("folder") == self._folder_mtime():
                     self._load_rows(cached["rows"])
@@ -378,7 +378,7 @@ class Library:
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Loading 100,000 entries makes over a million objects. Python's cycle collector would
     scan them again and again as they are made, and again at each later collection of old
     objects; paused during the load, then told to leave what exists alone (`gc.freeze`), it

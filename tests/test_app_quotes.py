@@ -11,7 +11,7 @@ from library.model import Article, Block
 from tui.app import CuttingsApp
 from tui.reader import Reader
 
-from .app_support import make_library, screen_text, wait_for
+from .app_support import make_library, screen_text, segments_with, wait_for
 
 TALKS = Article(
     title="Blinken and Xi in Beijing",
@@ -72,3 +72,16 @@ async def test_s_corrects_the_speaker_and_the_correction_is_kept(tmp_path):
     async with app.run_test(size=(140, 40)) as pilot:
         quotes = await quotes_tab(pilot, app)
         assert quotes.quotes[0].speaker == "Wang Yi"
+
+
+async def test_quotes_are_their_own_mark_in_the_reader(tmp_path):
+    app = CuttingsApp(make_library(tmp_path / "lib", [TALKS]))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await quotes_tab(pilot, app)
+        reader = app.screen.query_one(Reader)
+        marked = {(kind, block, start, end) for block in range(3) for kind, start, end in reader.marks.styles_in(block)}
+        told = TALKS.blocks[2].text.index("the talks")
+        assert sorted(m for m in marked if m[0] == "said") == [("said", 1, 1, 64), ("said", 2, told, told + 42)]
+        assert "“" in screen_text(app)  # the margin sign beside the quoted lines
+        italic = [s for s in segments_with(app, "specific issues") if s.style and s.style.italic]
+        assert italic

@@ -67,7 +67,7 @@ async def test_passages_of_a_tag_across_the_library_with_title_and_date(tagged):
 async def test_tags_tab_lists_this_articles_passages(tagged):
     async with CuttingsApp(tagged).run_test(size=(140, 40)) as pilot:
         await open_article(pilot, tagged)
-        await pilot.press("i", "right", "right")  # the sidebar, then its third tab
+        await pilot.press("i", "right", "right", "right")  # the sidebar, then its Tags tab (after Issues, Entities, Quotes)
         await pilot.pause()
         text = screen_text(pilot.app)
         assert "# taiwan/arms" in text and "# china/reaction" in text

@@ -125,3 +125,19 @@ async def test_reindex_from_the_app_runs_worker_processes_and_reports_a_failure(
             assert any("rebuilt: 3 articles" in n for n in notes(app, "information"))
         await pilot.press("j")  # the app still answers keys
         assert app.reading.article_list.cursor == 1
+
+
+async def test_background_work_that_fails_is_one_line_and_the_app_keeps_running(tmp_path, monkeypatch):
+    """Counting the library's issues trips over something unforeseen: one error notice naming
+    the problem (it used to end the app with a traceback), and the keys keep working."""
+    def broken(*args, **kwargs):
+        raise RuntimeError("the analysis cache is unreadable\nsecond line")
+
+    monkeypatch.setattr("tui.screens.overview.library_issue_counts", broken)
+    app = make_app(make_library(tmp_path / "lib"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("I")
+        await wait_for(pilot, lambda: notes(app, "error"))
+        assert notes(app, "error") == ["Counting the library stopped (RuntimeError: the analysis cache is unreadable)"]
+        await pilot.press("escape", "slash")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SearchScreen")

@@ -82,3 +82,9 @@ def test_a_word_the_article_also_writes_in_lower_case_is_still_part_of_a_full_na
         "Young and old joined in, the young first, said Ann Young."])}
     assert ("Zorvanity", "org", "Church of Zorvanity") in found
     assert not any(text == "Young" for text, _, _ in found)  # at a sentence start, a word
+
+
+def test_an_entity_with_evidence_of_its_kind_has_that_kind_all_through_the_article(recogniser):
+    found = {(m.text, m.kind) for m in recogniser.find(
+        ["A Fisheries Canada report was leaked.", "Fisheries Canada spokesperson Ann Vale said sorry."])}
+    assert ("Fisheries Canada", "org") in found and ("Fisheries Canada", "person") not in found

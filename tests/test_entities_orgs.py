@@ -28,6 +28,8 @@ def kinds(recogniser, *blocks: str) -> dict[str, str]:
     ("An appeal reached the Quellmark Appeals Court last year.", "Quellmark Appeals Court"),
     ("She studied at the University of Quellmark before that.", "University of Quellmark"),
     ("The story ran in the Harwick Evening Post on Sunday.", "Harwick Evening Post"),
+    ("A letter from the Joint Council for the Welfare of Drovers arrived.", "Joint Council for the Welfare of Drovers"),
+    ("The request of the Municipality of Livorno was refused.", "Municipality of Livorno"),
 ])
 def test_an_organisation_word_makes_the_name_an_organisation(recogniser, sentence, name):
     assert kinds(recogniser, sentence).get(name) == "org"
@@ -96,3 +98,16 @@ def test_a_company_name_that_is_also_a_surname_gives_way_to_a_person(recogniser)
 def test_a_name_after_pro_or_anti_names_no_place(recogniser):
     found = kinds(recogniser, "The pro-Beijing camp won, and anti-London feeling grew in Beijing.")
     assert list(found.items()) == [("Beijing", "place")]
+
+
+def test_two_names_side_by_side_in_a_match_report_are_one_club(recogniser):
+    found = kinds(recogniser, "Bayern Munich drew 1-1 with AC Milan in the league.",
+                  "The striker scored, the keeper saved a penalty and the referee sent off the defender.")
+    assert found.get("Bayern Munich") == "org" and found.get("AC Milan") == "org"
+    assert "Munich" not in found and "Milan" not in found
+
+
+def test_a_club_of_two_plain_words_is_told_from_a_player_by_words_no_player_takes(recogniser):
+    found = kinds(recogniser, "Aston Villa beat Norwich 2-0, and Harry Kane scored twice against Aston Villa.",
+                  "Aston Villa fans booed the referee; the striker and the keeper argued over the penalty.")
+    assert found.get("Aston Villa") == "org" and found.get("Harry Kane") == "person"

@@ -109,7 +109,8 @@ def test_every_command_example_of_the_readme_runs_on_the_demo(demo, tmp_path):
     shutil.copytree(demo.root, root)
     article_id = next(e.id for e in demo.entries() if e.title.startswith("Biden and Xi speak by phone"))
     values = {"ID": article_id, "PATH": str(DEMO_FILE), "FILE": str(DEMO_FILE), "QUERY": "taiwan", "N": "1",
-              "EXPORT": str(POCKET_EXPORT), "NAME": "Jane Roe", "A": "Roe", "TEXT": QUOTE, "T": "trade", "T2": "trade/chips", "S": "0", "E": "20"}
+              "EXPORT": str(POCKET_EXPORT), "NAME": "Jane Roe", "A": "Roe", "TEXT": QUOTE, "T": "trade", "T2": "trade/chips", "S": "0", "E": "20",
+              "OLD": "trade/chips", "NEW": "trade/semiconductors", "TAG": "trade/semiconductors", "INTO": "trade"}
     for example in sorted(examples(), key=lambda e: e.startswith("cuttings remove")):  # remove last
         if example.startswith("cuttings serve"):
             continue  # a server that runs until stopped: tests/test_serve.py drives it

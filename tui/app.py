@@ -16,6 +16,7 @@ from textual.filter import LineFilter
 from library.readstate import ReadState
 from library.store import Library
 
+from .background import ReportsFailures
 from .config import apply_user_config
 from .facts import ArticleFacts
 from .instance import claim_library
@@ -32,7 +33,7 @@ from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
 
-class CuttingsApp(TaggingRoutes, App):
+class CuttingsApp(ReportsFailures, TaggingRoutes, App):
     CSS_PATH = "cuttings.tcss"
     COMMANDS = {LibraryCommands}  # Textual's system commands duplicate ours (theme, keys, quit)
     BINDINGS = [
@@ -44,6 +45,7 @@ class CuttingsApp(TaggingRoutes, App):
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
         Binding("V", "trends", "Issue trends", show=False, id="app.trends"),
+        Binding("P", "workbench", "Passage workbench", show=False, id="app.workbench"),
     ]
 
     def __init__(self, library: Library, name: str | None = None) -> None:
@@ -52,7 +54,7 @@ class CuttingsApp(TaggingRoutes, App):
         self.readstate = ReadState(library)
         self.facts = ArticleFacts(library)
         self.library_search = LibrarySearch(library)  # the one open search index
-        self.tagging = Tagging(self, library, lambda: self.reading)
+        self.tagging = Tagging(self, library, self.library_search, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
 
@@ -60,7 +62,7 @@ class CuttingsApp(TaggingRoutes, App):
         return [*super().get_line_filters(), self._remove_unsafe]
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen()
+        return ReadingScreen(self.library, self.readstate, self.facts, self.library_search)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -77,10 +79,26 @@ class CuttingsApp(TaggingRoutes, App):
 
         self.push_screen(TagsScreen(self.tagging))
 
+    def action_workbench(self) -> None:
+        from .screens.workbench import WorkbenchScreen
+
+        self.push_screen(WorkbenchScreen(self.tagging))
+
+    def action_codebook(self) -> None:
+        from .screens.codebook import CodebookScreen
+
+        self.push_screen(CodebookScreen(self.tagging))
+
     def action_overview(self, kind: str) -> None:
         from .screens.overview import OverviewScreen
 
-        self.push_screen(OverviewScreen(kind))
+        self.push_screen(OverviewScreen(kind, self.library, self.facts), self._show_chosen)
+
+    def _show_chosen(self, chosen: tuple[str, str, str] | None) -> None:
+        """The list narrowed to the issue or entity chosen on the overview (kind, value, label)."""
+        if chosen:
+            kind, value, label = chosen
+            self.reading.filter_by_issue(value, label) if kind == "issue" else self.reading.filter_by_entity(value)
 
     # -- the beat: entity pages and issue trends (tui/screens/entity_page.py, trends.py)
     def action_entity_page(self, name: str) -> None:
@@ -135,7 +153,7 @@ class CuttingsApp(TaggingRoutes, App):
 
     # -- feeds (tui/screens/feeds.py; the network work in tui/workers.py)
     def action_feeds(self) -> None:
-        self.push_screen(FeedsScreen())
+        self.push_screen(FeedsScreen(self.library))
 
     def action_refresh_feeds(self) -> None:
         start_refresh(self, self.library)

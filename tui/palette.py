@@ -83,6 +83,8 @@ class LibraryCommands(Provider):
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
             Command("Issue trends", "Attention per issue over time, outlets side by side (key V)", app.action_trends),
             Command("Entity page…", "One person, organisation or place across the library (key p in the reader)", self._ask_entity),
+            Command("Passage workbench", "Every tagged passage and note: filter, edit, rename tags, export (key P)", app.action_workbench),
+            Command("Codebook", "Tag memos and which tags go together (tag x tag, tag x issue)", app.action_codebook),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),
             Command("Switch theme…", "Pick a colour theme (kept in config.yaml)", app.action_change_theme),
             Command("Show the library folder", "Where the article files are (copied to the clipboard)", show_folder),

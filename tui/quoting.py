@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from library.quotes.corrections import QuotesFileError, correct_speaker, corrected
 
-from .sync import app_changed
 
 
 def shown_quotes(library, article_id: str, quotes) -> tuple[list, str | None]:
@@ -25,8 +24,8 @@ def keep_correction(app, article_id: str, quote, speaker: str) -> bool:
         return False
 
     def work() -> None:
-        for notice in app_changed(app.library, changed=[article_id]):
-            app.call_from_thread(app.notify, notice, severity="warning", markup=False)
+        for notice in app.library_search.sync([article_id]):
+            app.notify(notice, severity="warning", markup=False)
 
     app.run_worker(work, thread=True, group="quote-sync", exit_on_error=False)
     return True

@@ -1,7 +1,8 @@
 """Import and reindex in thread workers, with a progress bar, so the app keeps answering keys.
 
-The thread only does library and index work; everything it shows goes through
-`call_from_thread`. Each failed file becomes its own notification naming the file, and when
+The thread only does library and index work; what it shows goes back as messages (its
+progress to the panel, `LibraryUpdated` to the app) and notifications, both thread-safe
+(tui/background.py). Each failed file becomes its own notification naming the file, and when
 the job ends the app gets `LibraryUpdated` with the ids that changed so panes can reload.
 """
 
@@ -55,10 +56,24 @@ class JobProgress(Horizontal):
         yield self.label
         yield self.bar
 
+    class Step(Message):
+        def __init__(self, done: int, total: int, detail: str) -> None:
+            super().__init__()
+            self.done, self.total, self.detail = done, total, detail
+
+    class Finished(Message):
+        pass
+
     def step(self, done: int, total: int, detail: str = "") -> None:
-        """(Works before the panel is mounted: the job may report first.)"""
-        self.bar.update(total=total, progress=done)
-        self.label.update(f"{self.title} {done}/{total}" + (f": {detail}" if detail else ""))
+        """From the job's thread (also before the panel is mounted: the job may report first)."""
+        self.post_message(self.Step(done, total, detail))
+
+    def on_job_progress_step(self, step: Step) -> None:
+        self.bar.update(total=step.total, progress=step.done)
+        self.label.update(f"{self.title} {step.done}/{step.total}" + (f": {step.detail}" if step.detail else ""))
+
+    def on_job_progress_finished(self) -> None:
+        self.remove()
 
 
 def _running(app: App, name: str) -> bool:
@@ -79,9 +94,9 @@ def _start(app: App, name: str, title: str, job: Callable[[JobProgress], None]) 
         try:
             job(panel)
         except Exception as exc:  # the library is untouched by a failed job; say what happened
-            app.call_from_thread(app.notify, f"{title} stopped: {exc}", severity="error", markup=False)
+            app.notify(f"{title} stopped: {exc}", severity="error", markup=False)
         finally:
-            app.call_from_thread(panel.remove)
+            panel.post_message(JobProgress.Finished())
 
     return app.run_worker(work, name=name, group="library", thread=True, exit_on_error=False)
 
@@ -91,23 +106,23 @@ def start_import(app: App, library, paths: Sequence[Path]) -> Worker | None:
 
     def job(panel: JobProgress) -> None:
         total = count_files(paths)
-        app.call_from_thread(panel.step, 0, total)
+        panel.step(0, total)
         counts: Counter[str] = Counter()
         changed: list[str] = []
 
         def progress(done: int, path: Path) -> None:
-            app.call_from_thread(panel.step, done, total, Path(path).name)
+            panel.step(done, total, Path(path).name)
 
         for outcome in import_paths(library, paths, on_progress=progress):
             counts[outcome.status] += 1
             if outcome.status == "error":
-                app.call_from_thread(app.notify, f"{outcome.path}: {outcome.error}", title="Import failed", severity="error", markup=False, timeout=12)
+                app.notify(f"{outcome.path}: {outcome.error}", title="Import failed", severity="error", markup=False, timeout=12)
             elif outcome.status in ("imported", "updated"):
                 changed.append(outcome.id)
         notices = app.library_search.sync(changed) if changed else []
-        app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed)))
+        app.post_message(LibraryUpdated(tuple(changed)))
         for line in [_summary(counts), *notices]:
-            app.call_from_thread(app.notify, line, title="Import finished", markup=False)
+            app.notify(line, title="Import finished", markup=False)
 
     return _start(app, "import", "Importing", job)
 
@@ -117,17 +132,17 @@ def start_add(app: App, library, request) -> Worker | None:
     then show it: the list reloads and selects it."""
 
     def job(panel: JobProgress) -> None:
-        app.call_from_thread(panel.step, 0, 1)
+        panel.step(0, 1)
         outcomes = _added(library, request)
         changed = [o.id for o in outcomes if o.status in ("imported", "updated")]
         notices = app.library_search.sync(changed) if changed else []
-        app.call_from_thread(app.post_message, LibraryUpdated(tuple(changed), show=_shown(outcomes)))
+        app.post_message(LibraryUpdated(tuple(changed), show=_shown(outcomes)))
         for outcome in outcomes:
             severity = "error" if outcome.status == "error" else "information"
             what = outcome.error if outcome.status == "error" else outcome.title or outcome.id
-            app.call_from_thread(app.notify, f"{what}", title=_ADD_TITLES[outcome.status], severity=severity, markup=False)
+            app.notify(f"{what}", title=_ADD_TITLES[outcome.status], severity=severity, markup=False)
         for line in notices:
-            app.call_from_thread(app.notify, line, markup=False)
+            app.notify(line, markup=False)
 
     return _start(app, "add", "Saving" if request.kind == "text" else "Fetching the page", job)
 
@@ -163,7 +178,7 @@ def start_refresh(app: App, library, names: list[str] | None = None) -> Worker |
         feeds = len(names) if names else len(load_feeds(library))
         links = 0 if names else len(SavedLinks(library).pending())
         if not feeds and not links:
-            app.call_from_thread(app.notify, "No feeds to fetch yet: W opens the Feeds screen, where a follows one.", markup=False)
+            app.notify("No feeds to fetch yet: W opens the Feeds screen, where a follows one.", markup=False)
             return
         new: list[str] = []
         failed = 0
@@ -172,18 +187,18 @@ def start_refresh(app: App, library, names: list[str] | None = None) -> Worker |
             nonlocal failed
             new.extend(report.new)
             failed += report.status == "failed"
-            app.call_from_thread(panel.step, done, feeds + links, report.name)
+            panel.step(done, feeds + links, report.name)
             if report.status in ("failed", "gone", "waiting"):
-                app.call_from_thread(app.notify, f"{report.name}: {report.error}", title=f"Feed {report.status}", severity="error" if report.status == "failed" else "warning", markup=False, timeout=12)
+                app.notify(f"{report.name}: {report.error}", title=f"Feed {report.status}", severity="error" if report.status == "failed" else "warning", markup=False, timeout=12)
 
         def on_link(done: int, total: int, outcome) -> None:
             nonlocal failed
             if outcome.status == "imported":
                 new.append(outcome.id)
             failed += outcome.status == "error"
-            app.call_from_thread(panel.step, feeds + done, feeds + links, outcome.url)
+            panel.step(feeds + done, feeds + links, outcome.url)
             if outcome.status == "error":
-                app.call_from_thread(app.notify, outcome.error, title="Saved link not fetched", severity="error", markup=False, timeout=12)
+                app.notify(outcome.error, title="Saved link not fetched", severity="error", markup=False, timeout=12)
 
         try:
             if feeds:
@@ -192,10 +207,10 @@ def start_refresh(app: App, library, names: list[str] | None = None) -> Worker |
                 fetch_saved_links(library, keep_originals=_keep_originals(), on_progress=on_link, stop=panel.stop)
         finally:
             notices = app.library_search.sync(new) if new else []
-            app.call_from_thread(app.post_message, LibraryUpdated(tuple(new), feeds_changed=True))
+            app.post_message(LibraryUpdated(tuple(new), feeds_changed=True))
             summary = f"{len(new)} new article{'s' * (len(new) != 1)}" + (f", {failed} failed" if failed else "")
             for line in [summary, *notices]:
-                app.call_from_thread(app.notify, line, title="Fetch finished", markup=False)
+                app.notify(line, title="Fetch finished", markup=False)
 
     return _start(app, "fetch", "Fetching", job)
 
@@ -208,14 +223,14 @@ def start_follow(app: App, library, url: str) -> Worker | None:
         from library.web.subscribe import SubscribeError, subscribe
         from library.web.subscriptions import FeedsFileError
 
-        app.call_from_thread(panel.step, 0, 1)
+        panel.step(0, 1)
         try:
             feed = subscribe(library, url)
         except (FetchError, SubscribeError, FeedsFileError) as exc:
-            app.call_from_thread(app.notify, str(exc), title="Not followed", severity="error", markup=False, timeout=12)
+            app.notify(str(exc), title="Not followed", severity="error", markup=False, timeout=12)
             return
-        app.call_from_thread(app.post_message, LibraryUpdated((), feeds_changed=True))
-        app.call_from_thread(app.notify, f"{feed.name}: R fetches its articles", title="Following", markup=False)
+        app.post_message(LibraryUpdated((), feeds_changed=True))
+        app.notify(f"{feed.name}: R fetches its articles", title="Following", markup=False)
 
     return _start(app, "follow", "Checking the feed", job)
 
@@ -239,10 +254,10 @@ def start_reindex(app: App, library) -> Worker | None:
 
     def job(panel: JobProgress) -> None:
         def progress(done: int, total: int, stage: str) -> None:
-            app.call_from_thread(panel.step, done, total, "" if stage == READING else stage)
+            panel.step(done, total, "" if stage == READING else stage)
 
         count = app.library_search.rebuild(progress)
-        app.call_from_thread(app.notify, f"Search index rebuilt: {count} article{'s' * (count != 1)}.", title="Reindex")
+        app.notify(f"Search index rebuilt: {count} article{'s' * (count != 1)}.", title="Reindex")
 
     return _start(app, "reindex", "Reindexing", job)
 

@@ -135,6 +135,20 @@ class Annotations:
                             note=before.note if new_note is None else new_note, changed=now())
             return self._store(tag_file, Change(before, after))
 
+    def retag(self, article_id: str, moves) -> list[Change]:
+        """Give passages of one article new tags in one atomic write of its tag file: each
+        move is (passage id, tags expected, new tags, new changed time or None for now). A
+        passage whose tags are no longer the expected ones is left as it is; the changes
+        made are returned (renames and merges across the library, and their undo)."""
+        changes = []
+        with self._editing(article_id) as (tag_file, _):
+            for passage_id, expected, tags, changed in moves:
+                before = tag_file.passages.get(passage_id)
+                if before is None or before.tags != tuple(expected):
+                    continue
+                changes.append(self._store(tag_file, Change(before, replace(before, tags=tuple(tags), changed=changed or now()))))
+        return changes
+
     def keep_article_details(self, article_id: str) -> None:
         """Before an article is removed: its title and date go with its passages, which
         outlive it as orphans (any tag write keeps them up to date too)."""

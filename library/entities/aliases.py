@@ -9,6 +9,7 @@ same article before the rules guess its kind.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
@@ -35,23 +36,36 @@ class Candidate(Mention):
 def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], names: Mapping) -> list[Mention]:
     """Mentions of the article's candidates, whose offsets are into `text`, the article's
     blocks joined by newlines, each block starting at `starts[block]`. A guessed name that
-    reads as a product anywhere ("Internet Explorer 6") is dropped everywhere."""
+    reads as a product anywhere ("Internet Explorer 6") is dropped everywhere, and an entity the
+    article names with evidence of its kind somewhere has that kind everywhere in it."""
     parts = _name_parts(candidates)
     acronyms = _acronyms(candidates, text)
     fuzzy = _typo_index(parts) if any(c.single and c.text not in parts for c in candidates) else {}
     resolved = [_resolved(c, parts, fuzzy, acronyms, names) for c in candidates]
     kinds = _one_kind_per_text(resolved, text)
+    sure = _sure_kinds(candidates, resolved)
     mentions = []
     vetoed = {c.text for c in resolved if c.guess and c.kind is None}
     for c in resolved:
         if c.guess and c.text in vetoed:
             continue
-        kind = (c.single and kinds.get(c.text)) or c.kind or kinds.get(c.text)
+        kind = sure.get(c.canonical) or (c.single and kinds.get(c.text)) or c.kind or kinds.get(c.text)
         if kind is None or c.weak and c.single and c.text not in kinds:
             continue
         shift = starts[c.block]
         mentions.append(Mention(c.block, c.start - shift, c.end - shift, c.text, kind, c.canonical))
     return mentions
+
+
+def _sure_kinds(candidates: Sequence[Candidate], resolved: Sequence[Candidate]) -> dict[str, str]:
+    """Canonical -> the kind most of its mentions have from a rule, cue or the gazetteer, not
+    from a guess or a borrowed part: "Environment Canada spokesperson" makes the "Environment
+    Canada" that reads like a person's name ("Valeska Paris") an organisation."""
+    counts: dict[str, Counter] = {}
+    for before, after in zip(candidates, resolved):
+        if after.kind and not before.guess and not before.single:
+            counts.setdefault(after.canonical, Counter())[after.kind] += 1
+    return {canonical: found.most_common(1)[0][0] for canonical, found in counts.items()}
 
 
 def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, str]:

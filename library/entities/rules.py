@@ -139,7 +139,8 @@ class RunReader:
             current = current + segment if forced else segment
             last = segment[-1]
             head = _head_kind(last) if isinstance(last, Word) else None
-            if head and index + 1 < len(segments):
+            # "Joint Council for the Welfare of Immigrants" joins on; "University of Sheffield of the UK" stops
+            if (head or forced and not isinstance(last, Hit)) and index + 1 < len(segments):
                 forced = forced or head
                 continue
             self._segment(current, starts_sentence and current[0] is items[0], forced)
@@ -242,7 +243,7 @@ class RunReader:
                     elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
                         # "Valeska Paris" is no place; "Real Madrid", "Bayern Munich beat" are clubs
                         org = self._org_cue(piece[0].start, item.end) or piece[0].text in _W.club_prefixes
-                        self._emit([piece[0], item], "org" if org else "person")
+                        self._emit([piece[0], item], "org" if org else "person", guess=not org)
                     else:
                         self._piece(piece, starts_sentence and first, person)
                         self._hit(item)
@@ -292,7 +293,8 @@ class RunReader:
             return
         if all(w.text.isupper() for w in piece):
             self._shouted(piece)
-        elif not person and (piece[0].text in _W.club_prefixes or self._org_cue(piece[0].start, piece[-1].end, team=False)):
+        elif not person and (piece[0].text in _W.club_prefixes or self._org_cue(piece[0].start, piece[-1].end, team=False)
+                             or self.sports and team_cue(self.text, piece[0].start, piece[-1].end, strict=True)):
             self._emit(piece, "org")
         elif person or self._person_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "person")

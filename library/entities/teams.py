@@ -29,12 +29,15 @@ def sports_report(lower: set[str]) -> bool:
     return len(lower & words().sports_words) >= MIN_SPORTS_WORDS
 
 
-def team_cue(text: str, start: int, end: int) -> bool:
+def team_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True when the name at text[start:end] stands next to a score or a word of the game
-    ("Chelsea beat", "a goal for Belgium", "Arsenal striker")."""
+    ("Chelsea beat", "a goal for Belgium", "Arsenal striker"); `strict`: only words no player
+    takes ("Aston Villa fans", "against Aston Villa", not "Harry Kane scored")."""
     w = words()
     after = WORD_AFTER.match(text, end)
     before = LAST_WORD.search(text, max(0, start - 20), start)
+    if strict:
+        return bool(after and after.group(1) in w.club_words_after or before and before.group(1) in w.club_words_before)
     return bool(SCORE_AFTER.match(text, end) or SCORE_BEFORE.search(text, max(0, start - 12), start)
                 or after and after.group(1) in w.team_verbs_after
                 or before and before.group(1) in w.team_words_before)
@@ -42,6 +45,7 @@ def team_cue(text: str, start: int, end: int) -> bool:
 
 def teams(mentions: Sequence[Mention], texts: Sequence[str]) -> list[Mention]:
     """The mentions with every place that plays as a team turned into that team."""
+    mentions = _clubs_of_two_names(mentions, texts)
     playing: set[str] = set()
     for m in mentions:
         if m.kind == "person" or m.canonical in playing:
@@ -52,3 +56,18 @@ def teams(mentions: Sequence[Mention], texts: Sequence[str]) -> list[Mention]:
         return list(mentions)
     return [replace(m, kind="org", canonical=f"{m.canonical} (team)" if m.kind == "place" else m.canonical)
             if m.canonical in playing else m for m in mentions]
+
+
+def _clubs_of_two_names(mentions: Sequence[Mention], texts: Sequence[str]) -> list[Mention]:
+    """ "Bayern Munich", "AC Milan": in a match report two names side by side, a place among
+    them, are one club."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.block == last.block and m.start == last.end + 1 and texts[m.block][last.end] == " "
+                and "place" in (m.kind, last.kind) and "person" not in (m.kind, last.kind)):
+            text = texts[m.block][last.start:m.end]
+            out[-1] = replace(last, end=m.end, text=text, kind="org", canonical=text)
+        else:
+            out.append(m)
+    return out

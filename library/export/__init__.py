@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
 
-from ..annotations import Annotations
+from ..annotations import AnnotationError, Annotations
+from ..annotations.codebook import read_memos
 from ..fileio import atomic_write
 from . import markdown, qdpx, tables
 from .records import gather
@@ -33,13 +35,16 @@ class ExportSummary:
     left_out: int  # orphans a .qdpx cannot place
 
 
-def export_passages(library, fmt: str, path, tag: str | None = None, annotations: Annotations | None = None) -> ExportSummary:
+def export_passages(library, fmt: str, path, tag: str | None = None, annotations: Annotations | None = None,
+                    only: Collection[str] | None = None) -> ExportSummary:
+    """Write the passages (under `tag`, and among the passage ids `only` if given: what the
+    workbench shows) in one of FORMATS."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     path = Path(path).expanduser()
     _check_target(path)
     annotations = annotations or Annotations(library)
-    records = gather(library, annotations, tag)
+    records = [r for r in gather(library, annotations, tag) if only is None or r.passage.id in only]
     if not records:
         raise ExportError(f"no tagged passages{f' under tag {tag!r}' if tag else ''} to export; {path} not written")
     written = records
@@ -50,7 +55,12 @@ def export_passages(library, fmt: str, path, tag: str | None = None, annotations
     elif fmt == "json":
         data = tables.render_json(records, tag)
     else:
-        data, written = qdpx.render(library, records, project_name=f"Cuttings: {tag}" if tag else "Cuttings passages")
+        try:
+            memos = read_memos(library)
+        except AnnotationError as exc:
+            raise ExportError(f"{exc}; {path} not written") from None
+        data, written = qdpx.render(library, records, project_name=f"Cuttings: {tag}" if tag else "Cuttings passages",
+                                    memos=memos)
     try:
         atomic_write(path, data)
     except OSError as exc:

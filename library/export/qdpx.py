@@ -23,6 +23,7 @@ from ..articlefile import ArticleFileError
 from ..safetext import shorten
 from ..store import ArticleNotFound
 from ..annotations import tag_tree
+from ..annotations.codebook import memo_of
 from .records import Record
 
 NS = "urn:QDA-XML:project:1.0"
@@ -36,9 +37,11 @@ def guid(kind: str, key: str) -> str:
     return str(uuid.uuid5(_GUIDS, f"{kind}:{key}"))
 
 
-def render(library, records: list[Record], project_name: str = "Cuttings passages") -> tuple[bytes, list[Record]]:
+def render(library, records: list[Record], project_name: str = "Cuttings passages",
+           memos: dict[str, str] | None = None) -> tuple[bytes, list[Record]]:
     """The .qdpx archive and the records it holds: orphans, whose words are not in the article
-    any more, cannot be placed in its text and are left out."""
+    any more, cannot be placed in its text and are left out. `memos` (tag -> what it means,
+    from the codebook) become the codes' descriptions."""
     ET.register_namespace("", NS)
     user = _user_name()
     user_guid = guid("user", user)
@@ -49,7 +52,7 @@ def render(library, records: list[Record], project_name: str = "Cuttings passage
     placed, texts = _place(library, records)
     tags = tag_tree(t for r, _ in placed for t in r.tags)
     if tags:
-        _codebook(project, tags)
+        _codebook(project, tags, memos or {})
     used = [v for v in _VARIABLES if any(getattr(r.article, v[2]) for r, _ in placed)]
     if used:
         variables = _el(project, "Variables")
@@ -88,13 +91,16 @@ def _place(library, records):
     return placed, {i: t.text for i, t in texts.items() if i in used}
 
 
-def _codebook(project, tags: list[str]) -> None:
+def _codebook(project, tags: list[str], memos: dict[str, str]) -> None:
     codes = _el(_el(project, "CodeBook"), "Codes")
     parents = {"": codes}
     for tag in tags:
         parent = parents[tag.rpartition("/")[0]]
         parents[tag] = _el(parent, "Code", guid=guid("tag", tag), name=tag.rsplit("/", 1)[-1], isCodable="true",
                            color=_PALETTE[zlib.crc32(tag.encode()) % len(_PALETTE)])
+        memo = memo_of(memos, tag)
+        if memo:
+            _el(parents[tag], "Description").text = memo
 
 
 def _text_source(sources, placed, source_guid: str, user_guid: str, now: str, variables) -> None:

@@ -1,4 +1,4 @@
-"""Benchmark: words per second of full article analysis (entities + issues) over >= 1M words.
+"""Benchmark: words per second of full article analysis (entities, issues, quotes) over >= 1M words.
 
 Also measured in the same run, on the same generated articles, one process:
 - issue detection alone, against a baseline detector that loops over every cue spelling with
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from library.analysis import Analyser  # noqa: E402
 from library.issues import Taxonomy, detect  # noqa: E402
 from library.issues.matcher import variants  # noqa: E402
+from library.quotes import find_quotes  # noqa: E402
 from tests.perf.corpus import _Writer  # noqa: E402
 
 TARGET = 165_000
@@ -97,6 +98,12 @@ def main() -> None:
             detect(taxonomy, texts, (), kinds)
         issues_only = time.process_time() - start
 
+        mentions = [analyser.recogniser.find(texts) for texts, _ in blocks]
+        start = time.process_time()
+        for (texts, _), found in zip(blocks, mentions):
+            find_quotes(texts, found)
+        quotes_only = time.process_time() - start
+
         sample = blocks[: max(1, len(blocks) // 20)]
         sample_words = sum(len(t.split()) for texts, _ in sample for t in texts)
         patterns = naive_patterns(taxonomy)
@@ -119,10 +126,11 @@ def main() -> None:
             analyser.analyse_plain_text(text)
             odd[name] = (count, time.process_time() - start)
 
-    print(f"full analysis (entities + issues): {rate(words, full)}   target {TARGET:,}: {words / full / TARGET:.2f}x")
+    print(f"full analysis (entities, issues, quotes): {rate(words, full)}   target {TARGET:,}: {words / full / TARGET:.2f}x")
     for name, (count, seconds) in odd.items():
         print(f"  {name + ':':<32} {rate(count, seconds)}   target: {count / seconds / TARGET:.2f}x")
     print(f"issue detection alone:             {rate(words, issues_only)}")
+    print(f"quote detection alone:             {rate(words, quotes_only)}  ({quotes_only / full:.0%} of the full analysis)")
     print(f"baseline, a regex per cue spelling: {rate(sample_words, naive)}  ({len(patterns):,} patterns, {sample_words:,} words)")
     print(f"  one-pass detection is {(words / issues_only) / (sample_words / naive):.0f}x the baseline")
     print(f"opening a cached analysis:         {cached / len(articles) * 1000:.2f} ms per article "

@@ -70,7 +70,7 @@ async def app_rounds(library: Library, article_id: str) -> tuple[list[float], li
         await pilot.pause()
         app.reading.article_list.select_id(article_id)
         await pilot.press("enter")
-        while any(not w.is_finished for w in app.workers):  # the first analysis of the library
+        while any(not w.is_finished and w.group != "watch" for w in app.workers):  # the first analysis
             await pilot.pause(0.05)
         reader = app.reading.reader
         for n in range(ROUNDS):

@@ -7,6 +7,7 @@ import sys
 from library.safetext import shorten
 
 from ..console import CommandError, console, error_console, print_fields, print_json
+from .codebook import open_annotations, register_tag_actions, report_problems  # noqa: F401  (export.py takes them from here too)
 
 
 def register(sub) -> None:
@@ -33,24 +34,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--orphans", action="store_true", help="list passages whose words are no longer in their article")
     p.set_defaults(func=run_tags)
+    register_tag_actions(p)  # tags memo / rename / merge / undo (commands/codebook.py)
 
     p = sub.add_parser("passages", help="list tagged passages")
     p.add_argument("--tag", metavar="T", help="only passages with this tag or a tag below it")
     p.add_argument("--article", metavar="ID", help="only passages of this article")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=run_passages)
-
-
-def open_annotations(args):
-    from library.annotations import Annotations
-    from library.store import Library
-
-    return Annotations(Library(args.library_root))
-
-
-def report_problems(annotations) -> None:
-    for problem in annotations.problems:
-        error_console.print(f"cuttings: warning: {problem}", markup=False, soft_wrap=True)
 
 
 def passage_json(passage, entry=None) -> dict:

@@ -32,7 +32,7 @@ PREFIX = {
 }
 _HEAD = ("meta", "link")  # lines that follow the title with no blank line between
 _HEAD_BLOCKS = {"title": TITLE_BLOCK, "standfirst": STANDFIRST_BLOCK}
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = re.compile(r"\S+\s*")  # a word and the spaces after it
 
 
 class Part(NamedTuple):
@@ -83,7 +83,7 @@ def wrap(text: str, width: int) -> list[int]:
     word that does not fit, spaces after a word hang past the edge, and a word longer than a
     line is cut wherever the line is full."""
     starts = [0]
-    used = 0
+    used = cell_len(text[: len(text) - len(text.lstrip())])  # spaces before the first word
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
         size = cell_len(word.rstrip())

@@ -34,6 +34,7 @@ class MarkKind:
 
 MARK_KINDS = (  # drawing order: a later kind is drawn over an earlier one
     MarkKind("evidence", "background: $primary 30%;", "┃"),
+    MarkKind("said", "text-style: italic;", "“"),  # quotes (who said what); "quote" is a block kind
     MarkKind("person", "color: $text-warning; text-style: bold;"),
     MarkKind("org", "color: $text-success; text-style: underline;"),
     MarkKind("place", "color: $text-primary; text-style: italic;"),

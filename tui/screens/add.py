@@ -17,11 +17,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
 from library.safetext import visible
+
+from ..background import ReportsFailures
 
 PASTED = Path("pasted text")
 PREVIEW_BLOCKS = 3
@@ -44,7 +47,7 @@ def request_for(typed: str) -> AddRequest | None:
     return AddRequest("text", typed)
 
 
-class AddScreen(ModalScreen[AddRequest | None]):
+class AddScreen(ReportsFailures, ModalScreen[AddRequest | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="add.save"),
         Binding("escape", "cancel", "Cancel", id="add.cancel"),
@@ -94,7 +97,7 @@ class AddScreen(ModalScreen[AddRequest | None]):
         else:
             self._parse(request.value)
 
-    @work(thread=True, exclusive=True, group="add-preview")
+    @work(thread=True, exclusive=True, group="add-preview", exit_on_error=False, name="reading the text")
     def _parse(self, text: str) -> None:
         from library.importers import ImportFailure, parse_articles, sniff_format
         from library.importers.decoding import MAX_BYTES
@@ -104,13 +107,21 @@ class AddScreen(ModalScreen[AddRequest | None]):
                 raise ImportFailure(PASTED, f"the text is over the {MAX_BYTES // 1024 // 1024} MB limit")
             articles = parse_articles(text, sniff_format(PASTED, text), PASTED)
         except ImportFailure as exc:
-            self.app.call_from_thread(self._parsed, text, None, f"Cannot save this: {exc.reason}")
+            self.post_message(self.Parsed(text, None, f"Cannot save this: {exc.reason}"))
         except (ValueError, LookupError, RecursionError) as exc:
-            self.app.call_from_thread(self._parsed, text, None, f"Cannot save this: {type(exc).__name__}: {exc}")
+            self.post_message(self.Parsed(text, None, f"Cannot save this: {type(exc).__name__}: {exc}"))
         else:
-            self.app.call_from_thread(self._parsed, text, _preview(articles), None)
+            self.post_message(self.Parsed(text, _preview(articles), None))
 
-    def _parsed(self, text: str, preview: Text | None, problem: str | None) -> None:
+    class Parsed(Message):
+        """The preview of `text` (or the one-line problem), from the `_parse` worker."""
+
+        def __init__(self, text: str, preview: Text | None, problem: str | None) -> None:
+            super().__init__()
+            self.text, self.preview, self.problem = text, preview, problem
+
+    def on_add_screen_parsed(self, parsed: Parsed) -> None:
+        text, preview, problem = parsed.text, parsed.preview, parsed.problem
         if text != self.query_one(TextArea).text:
             return  # typing went on; a newer preview is on its way
         self._previewed = text

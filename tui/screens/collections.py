@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 from library.safetext import visible
 from library.smartcollections import Collection, Collections, CollectionsError
 
+from ..background import ReportsFailures
 from ..list_query import Count
 
 
@@ -28,7 +30,7 @@ def counts_text(count: Count | None) -> str:
     return "?" if count.problem and not count.total else f"{count.unread}/{count.total}"
 
 
-class CollectionsScreen(ModalScreen[Collection | None]):
+class CollectionsScreen(ReportsFailures, ModalScreen[Collection | None]):
     HELP_TITLE = "Collections"
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close", id="collections.close"),
@@ -90,12 +92,17 @@ class CollectionsScreen(ModalScreen[Collection | None]):
             names = [c.name for c in self.found]
             listing.highlighted = names.index(keep) if keep in names else 0
 
-    @work(thread=True, exclusive=True, group="collection-counts")
-    def count(self, collections: list[Collection]) -> None:
-        counted = self.queries.count(collections)
-        self.app.call_from_thread(self._counted, counted)
+    class Counted(Message):
+        def __init__(self, counted: list[Count]) -> None:
+            super().__init__()
+            self.counted = counted
 
-    def _counted(self, counted: list[Count]) -> None:
+    @work(thread=True, exclusive=True, group="collection-counts", exit_on_error=False, name="counting the collections")
+    def count(self, collections: list[Collection]) -> None:
+        self.post_message(self.Counted(self.queries.count(collections)))
+
+    def on_collections_screen_counted(self, message: Counted) -> None:
+        counted = message.counted
         self.counts = {c.collection.name: c for c in counted}
         for count in counted:
             if count.problem:

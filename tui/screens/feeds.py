@@ -20,12 +20,13 @@ from library.readstate import ReadState
 from library.safetext import visible
 from library.web.subscriptions import FeedsFileError, feed_summary, load_feeds, remove_feed, rename_feed
 
+from ..background import ReportsFailures
 from .text_prompt import TextPrompt
 
 COLUMNS = ("Feed", "Last fetch", "Status", "Articles", "Unread", "Tags", "Address")
 
 
-class FeedsScreen(Screen):
+class FeedsScreen(ReportsFailures, Screen):
     HELP_TITLE = "Feeds"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="feeds.close"),
@@ -57,8 +58,9 @@ class FeedsScreen(Screen):
             super().__init__()
             self.name = name
 
-    def __init__(self) -> None:
+    def __init__(self, library) -> None:
         super().__init__()
+        self.library = library
         self.names: list[str] = []
         self._removing: str | None = None
 
@@ -74,17 +76,25 @@ class FeedsScreen(Screen):
         table.focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="feeds-screen")
+    @work(thread=True, exclusive=True, group="feeds-screen", exit_on_error=False, name="reading the feeds")
     def load(self) -> None:
-        library = self.app.library
+        library = self.library
         try:
             rows = [feed_summary(library, ReadState(library), feed) for feed in load_feeds(library)]
         except FeedsFileError as exc:
-            self.app.call_from_thread(self._fill, [], str(exc))
+            self.post_message(self.Loaded([], str(exc)))
             return
-        self.app.call_from_thread(self._fill, rows, None)
+        self.post_message(self.Loaded(rows, None))
 
-    def _fill(self, rows: list[dict], problem: str | None) -> None:
+    class Loaded(Message):
+        """The feeds file read by `load` (its rows, or the one-line problem)."""
+
+        def __init__(self, rows: list[dict], problem: str | None) -> None:
+            super().__init__()
+            self.rows, self.problem = rows, problem
+
+    def on_feeds_screen_loaded(self, loaded: Loaded) -> None:
+        rows, problem = loaded.rows, loaded.problem
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
@@ -135,7 +145,7 @@ class FeedsScreen(Screen):
 
     def _change(self, change, *args) -> None:
         try:
-            change(self.app.library, *args)
+            change(self.library, *args)
         except (FeedsFileError, OSError) as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
         self.load()

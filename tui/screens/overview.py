@@ -10,12 +10,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from library.analysis import month_range
 from library.beat.totals import entity_totals, issue_totals
 
+from ..background import ReportsFailures
 from ..reader import KIND_NAMES
 from .view_export import save_view_from
 from library.safetext import visible
@@ -35,7 +37,7 @@ def sparkline(counts: list[int]) -> str:
     return "".join(" " if n == 0 else BARS[min(len(BARS) - 1, (n * len(BARS) - 1) // top)] for n in counts)
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="overview.close"),
         Binding("j", "cursor(1)", "Down", show=False, id="overview.down"),
@@ -45,10 +47,11 @@ class OverviewScreen(Screen):
         Binding("S", "save('json')", "Save JSON", show=False, id="overview.save_json"),
     ]
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, library, facts) -> None:
         super().__init__()
         self.kind = kind  # "issues" | "entities"
         self.export: tuple[list[str], list[tuple]] = ([], [])  # columns and rows for the save keys
+        self.library, self.facts = library, facts
         self.HELP_TITLE = f"All {kind}"
 
     def compose(self) -> ComposeResult:
@@ -61,31 +64,43 @@ class OverviewScreen(Screen):
         self.query_one(DataTable).focus()
         self.count()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False, name="counting the library")
     def count(self) -> None:
         """Counting reads every article's cached analysis, so it runs off the UI thread."""
-        analyser = self.app.facts.analyser
-        library = self.app.library
+        analyser = self.facts.analyser
+        library = self.library
         if self.kind == "issues":
             counts, months = issue_totals(library, analyser)
             labels = {issue.id: issue.label for issue in analyser.taxonomy.issues}
-            self.app.call_from_thread(self._fill_issues, counts, months, labels)
+            self.post_message(self.IssuesCounted(counts, months, labels))
         else:
-            self.app.call_from_thread(self._fill_entities, entity_totals(library, analyser))
+            self.post_message(self.EntitiesCounted(entity_totals(library, analyser)))
 
-    def _fill_issues(self, counts, months, labels) -> None:
+    class IssuesCounted(Message):
+        def __init__(self, counts, months, labels) -> None:
+            super().__init__()
+            self.counts, self.months, self.labels = counts, months, labels
+
+    class EntitiesCounted(Message):
+        def __init__(self, counts) -> None:
+            super().__init__()
+            self.counts = counts
+
+    def on_overview_screen_issues_counted(self, counted: IssuesCounted) -> None:
+        counts, months, labels = counted.counts, counted.months, counted.labels
         span = month_range({m for found in months.values() for m in found if m != "undated"})
         table = self.query_one(DataTable)
         table.add_columns("Mark", "Issue", "Articles", f"by month {span[0]} … {span[-1]}" if span else "by month")
         for issue_id, count in counts.most_common():
             label = labels.get(issue_id, issue_id)
             line = sparkline([months.get(issue_id, {}).get(m, 0) for m in span])
-            table.add_row(self.app.facts.codes.get(issue_id, ""), Text(visible(label)), count, Text(line, "bold"), key=f"issue\0{issue_id}\0{label}")
+            table.add_row(self.facts.codes.get(issue_id, ""), Text(visible(label)), count, Text(line, "bold"), key=f"issue\0{issue_id}\0{label}")
         self.export = (["issue", "label", "articles", *span],
                        [(i, labels.get(i, i), n, *(months.get(i, {}).get(m, 0) for m in span)) for i, n in counts.most_common()])
         self._note(len(counts))
 
-    def _fill_entities(self, counts) -> None:
+    def on_overview_screen_entities_counted(self, counted: EntitiesCounted) -> None:
+        counts = counted.counts
         table = self.query_one(DataTable)
         table.add_columns("Entity", "Kind", "Articles")
         for (canonical, kind), count in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
@@ -94,7 +109,7 @@ class OverviewScreen(Screen):
         self._note(len(counts))
 
     def _note(self, rows: int) -> None:
-        articles = len(self.app.library.entries())
+        articles = len(self.library.entries())
         self.query_one("#overview-note", Static).update(
             f"{rows} {self.kind} in {articles} articles · enter: show those articles in the list"
             + (" · p: entity page" if self.kind == "entities" else "") + " · s: save CSV · esc: back"
@@ -102,12 +117,7 @@ class OverviewScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         kind, value, detail = event.row_key.value.split("\0")  # detail: an issue's label, an entity's kind
-        reading = self.app.reading
-        self.app.pop_screen()
-        if kind == "issue":
-            reading.filter_by_issue(value, detail)
-        else:
-            reading.filter_by_entity(value)
+        self.dismiss((kind, value, detail))
 
     def action_cursor(self, delta: int) -> None:
         table = self.query_one(DataTable)

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
@@ -27,11 +28,12 @@ from library.readstate import ReadStateError
 from library.safetext import visible
 from library.store import ArticleNotFound
 
+from ..background import ReportsFailures
 from ..list_query import ListQueries, NeedsIndex
+from ..reader import Reader, ReaderPane
 from ..widgets.article_list import SORT_NAMES, ArticleList
 from ..widgets.filter_line import FilterLine
 from ..widgets.pinned_line import PinnedLine
-from ..reader import Reader, ReaderPane
 from ..widgets.quotes_tab import QuoteOptions
 from ..widgets.sidebar import EntityOptions, IssueOptions, Sidebar
 
@@ -59,7 +61,7 @@ def pane_widths(width: int) -> tuple[int, int]:
     return room - reader, sidebar
 
 
-class ReadingScreen(Screen):
+class ReadingScreen(ReportsFailures, Screen):
     HELP_TITLE = "Reading"
     BINDINGS = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="reading.next_pane"),
@@ -79,8 +81,9 @@ class ReadingScreen(Screen):
         Binding("W", "app.feeds", "Feeds", show=False, id="reading.feeds"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, library, readstate, facts, search) -> None:
         super().__init__()
+        self.library, self.readstate, self.facts, self.search = library, readstate, facts, search  # the app's services
         self.open_id: str | None = None
         self.sidebar_shown = False  # in the 80-119 column layout
         self._preview_timer = None
@@ -107,18 +110,18 @@ class ReadingScreen(Screen):
         return self.query_one(Reader)
 
     def on_mount(self) -> None:
-        state = self.app.readstate
+        state = self.readstate
         listing = self.article_list
         listing.read, listing.starred, listing.marked = state.is_read, state.is_starred, state.marked
-        self.queries = ListQueries(self.app.library, self.app.facts, state)
-        listing.marks_of = self.app.facts.marks_of
-        listing.set_entries(self.app.library.entries())
+        self.queries = ListQueries(self.library, self.facts, state, self.search.index)
+        listing.marks_of = self.facts.marks_of
+        listing.set_entries(self.library.entries())
         self.query_one(Sidebar).clear("Open an article to see its issues and entities")
         self.reader.show_hint(EMPTY_HINT if not listing.rows else START_HINT)
         self._layout(self.size.width)
         self.set_interval(SAVE_POSITION_EVERY, self.remember_position)
         listing.focus()
-        for warning in [*state.warnings, *self.app.library.problems]:
+        for warning in [*state.warnings, *self.library.problems]:
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)  # after the first paint
         self.set_timer(LIBRARY_ANALYSIS_DELAY, self.count_pinned)
@@ -194,15 +197,19 @@ class ReadingScreen(Screen):
         else:
             self.app.sub_title = f"{listing.total} articles"
         self.query_one("#list-header", Static).update(text)
-        line = self.query_one(FilterLine)
-        if not line.has_focus:  # the filter's query, to edit; never over what the user is typing
-            line.value = listing.filter.query if listing.filter else ""
-            line.set_class(listing.filter is not None, "-shown")
+        self._show_query()
+
+    def _show_query(self) -> None:
+        """The filter's query in the filter line, to edit; never over what the user is typing."""
+        line, narrowing = self.query_one(FilterLine), self.article_list.filter
+        if not line.has_focus:
+            line.value = narrowing.query if narrowing else ""
+            line.set_class(narrowing is not None, "-shown")
 
     def _explain_marks(self) -> None:
         """The legend under the list: what the highlighted article's issue marks stand for."""
         entry = self.article_list.current
-        marks = self.app.facts.marks_explained(entry.id) if entry else ()
+        marks = self.facts.marks_explained(entry.id) if entry else ()
         self.query_one("#list-legend", Static).update(" · ".join(f"{mark} {visible(label)}" for mark, label in marks))
 
     @on(ArticleList.Highlighted)
@@ -229,12 +236,12 @@ class ReadingScreen(Screen):
 
     @on(ArticleList.StarToggled)
     def _star(self, event: ArticleList.StarToggled) -> None:
-        self._save(lambda: self.app.readstate.set_starred(event.entry.id, event.starred))
+        self._save(lambda: self.readstate.set_starred(event.entry.id, event.starred))
         self.notify("Starred" if event.starred else "Star removed", timeout=1.5)
 
     @on(ArticleList.ReadToggled)
     def _toggle_read(self, event: ArticleList.ReadToggled) -> None:
-        self._save(lambda: self.app.readstate.set_read(event.entry.id, event.read))
+        self._save(lambda: self.readstate.set_read(event.entry.id, event.read))
 
     def _save(self, change) -> None:
         try:
@@ -248,8 +255,8 @@ class ReadingScreen(Screen):
         listing = self.article_list
         current = listing.current
         for article_id in changed:
-            self.app.facts.known.pop(article_id, None)
-        listing.set_entries(self.app.library.entries(), keep=current.id if current else None)
+            self.facts.known.pop(article_id, None)
+        listing.set_entries(self.library.entries(), keep=current.id if current else None)
         if listing.rows and not self.reader.article:
             self.reader.show_hint(START_HINT)
         self.analyse_library()
@@ -257,9 +264,10 @@ class ReadingScreen(Screen):
     def set_filter(self, list_filter: Filter | None) -> None:
         """Narrow the list; the filter's query goes into the filter line, to be edited."""
         self.article_list.set_filter(list_filter)
+        self.focus_pane("list")
+        self._show_query()
         if list_filter and not self.article_list.rows:
             self.notify(f"No articles match {list_filter.label}", severity="warning", markup=False)
-        self.focus_pane("list")
 
     def action_clear_filter(self) -> None:
         self.set_filter(None)
@@ -295,18 +303,30 @@ class ReadingScreen(Screen):
             self.notify("Searching…", timeout=1)
             self._search_filter(text, label or text)
 
-    @work(thread=True, exclusive=True, group="list-query")
+    class Searched(Message):
+        """The list filter a query found in the search index."""
+
+        def __init__(self, text: str, found: Filter) -> None:
+            super().__init__()
+            self.text, self.found = text, found
+
+    class PinnedCounted(Message):
+        def __init__(self, counted) -> None:
+            super().__init__()
+            self.counted = counted
+
+    @work(thread=True, exclusive=True, group="list-query", exit_on_error=False, name="filtering the list")
     def _search_filter(self, text: str, label: str) -> None:
         try:
             found = self.queries.from_index(text)
         except (QueryError, OSError) as exc:
-            self.app.call_from_thread(self.notify, f"{text}: {exc}", severity="error", markup=False)
+            self.notify(f"{text}: {exc}", severity="error", markup=False)
             return
-        self.app.call_from_thread(self._searched, text, found.named(label))
+        self.post_message(self.Searched(text, found.named(label)))
 
-    def _searched(self, text: str, found: Filter) -> None:
-        if not self._shutting_down() and self.query_one(FilterLine).value.strip() == text:
-            self.set_filter(found)
+    def on_reading_screen_searched(self, message: Searched) -> None:
+        if not self._shutting_down() and self.query_one(FilterLine).value.strip() == message.text:
+            self.set_filter(message.found)
 
     def action_collections(self) -> None:
         from .collections import CollectionsScreen
@@ -319,16 +339,20 @@ class ReadingScreen(Screen):
         if collection is not None:
             self.filter_query(collection.query, f"collection {collection.name}")
 
-    @work(thread=True, exclusive=True, group="pinned-counts")
+    @work(thread=True, exclusive=True, group="pinned-counts", exit_on_error=False, name="counting the pinned collections")
     def count_pinned(self) -> None:
         from library.smartcollections import Collections, CollectionsError
 
         try:
-            pinned = [c for c in Collections(self.app.library).load() if c.pinned]
+            pinned = [c for c in Collections(self.library).load() if c.pinned]
         except CollectionsError:
             return  # said in one line by the switcher and the command line
         counted = self.queries.count(pinned) if pinned else []
-        self.app.call_from_thread(lambda: self._shutting_down() or self.query_one(PinnedLine).show(counted))
+        self.post_message(self.PinnedCounted(counted))
+
+    def on_reading_screen_pinned_counted(self, message: PinnedCounted) -> None:
+        if not self._shutting_down():
+            self.query_one(PinnedLine).show(message.counted)
 
     def action_save_collection(self) -> None:
         from .collections import save_collection
@@ -336,10 +360,10 @@ class ReadingScreen(Screen):
         save_collection(self)
 
     def filter_by_issue(self, issue_id: str, label: str) -> None:
-        self.set_filter(filters.by_issue(issue_id, label, self.app.facts.issue_ids))
+        self.set_filter(filters.by_issue(issue_id, label, self.facts.issue_ids))
 
     def filter_by_entity(self, canonical: str, kind: str = "entity") -> None:
-        self.set_filter(filters.by_entity(canonical, lambda article_id: self.app.facts.names(article_id, kind), kind))
+        self.set_filter(filters.by_entity(canonical, lambda article_id: self.facts.names(article_id, kind), kind))
 
     def filter_by_tag(self, tag: str, tags_of=None) -> None:
         """`tags_of(id)` when the caller has read the passage tags; else they are read now."""
@@ -349,7 +373,7 @@ class ReadingScreen(Screen):
         from library.web.subscriptions import FeedsFileError, load_feeds
 
         try:
-            feeds = [feed for feed in load_feeds(self.app.library) if feed.name == name]
+            feeds = [feed for feed in load_feeds(self.library) if feed.name == name]
         except FeedsFileError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -373,7 +397,7 @@ class ReadingScreen(Screen):
             if not self.open_article(article_id):
                 return False
         else:
-            self._save(lambda: self.app.readstate.set_read(article_id))  # opened as a preview, unmarked
+            self._save(lambda: self.readstate.set_read(article_id))  # opened as a preview, unmarked
         self.article_list.select_id(article_id)
         reader = self.reader
         if terms is not None:
@@ -390,16 +414,16 @@ class ReadingScreen(Screen):
         """Show an article now; its analysis follows from a worker."""
         self.remember_position()
         try:
-            article = self.app.library.get(article_id)
+            article = self.library.get(article_id)
         except (ArticleNotFound, ArticleFileError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
         self.open_id = article_id
-        self.reader.show(article, self.app.readstate.get(article_id).position)
+        self.reader.show(article, self.readstate.get(article_id).position)
         self.app.tagging.article_shown(article)
         if mark_read:
-            self._save(lambda: self.app.readstate.set_read(article_id))
-        ready = self.app.facts.cached(article)
+            self._save(lambda: self.readstate.set_read(article_id))
+        ready = self.facts.cached(article)
         if ready is not None:
             self._show_analysis(article_id, ready)
         else:
@@ -414,7 +438,7 @@ class ReadingScreen(Screen):
             position = self.reader.position
             if position:
                 try:
-                    self.app.readstate.set_position(self.open_id, *position)
+                    self.readstate.set_position(self.open_id, *position)
                 except ReadStateError:
                     pass  # the read-only case was reported when the mark failed
 
@@ -428,14 +452,27 @@ class ReadingScreen(Screen):
             return
         self.open_article(entry.id)
 
-    @work(thread=True, exclusive=True, group="article-analysis")
+    class Analysed(Message):
+        """An article's analysis, from the worker that made it."""
+
+        def __init__(self, article_id: str, analysis) -> None:
+            super().__init__()
+            self.article_id, self.analysis = article_id, analysis
+
+    class FactsArrived(Message):
+        """More of the library's articles have their list marks and filter facts."""
+
+    @work(thread=True, exclusive=True, group="article-analysis", exit_on_error=False, name="analysing the article")
     def analyse_article(self, article) -> None:
         try:
-            analysis = self.app.facts.analyse(article)
+            analysis = self.facts.analyse(article)
         except Exception as exc:  # analysis is an extra: the text stays readable
-            self.app.call_from_thread(self.notify, f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
+            self.notify(f"{article.id}: analysis failed ({exc})", severity="error", markup=False)
             return
-        self.app.call_from_thread(self._show_analysis, article.id, analysis)
+        self.post_message(self.Analysed(article.id, analysis))
+
+    def on_reading_screen_analysed(self, message: Analysed) -> None:
+        self._show_analysis(message.article_id, message.analysis)
 
     def _shutting_down(self) -> bool:
         """True once the app is shutting down: late worker results are dropped."""
@@ -445,7 +482,7 @@ class ReadingScreen(Screen):
         if article_id != self.open_id or self._shutting_down():
             return
         reader = self.reader
-        reader.aliases_of = self.app.facts.aliases_of
+        reader.aliases_of = self.facts.aliases_of
         reader.set_analysis(analysis.entities)
         self.query_one(Sidebar).show_analysis(analysis)
         self.shown_analysis = analysis
@@ -453,13 +490,13 @@ class ReadingScreen(Screen):
         self.article_list.refresh_entry(article_id)
         self._explain_marks()
 
-    @work(thread=True, exclusive=True, group="library-analysis")
+    @work(thread=True, exclusive=True, group="library-analysis", exit_on_error=False, name="analysing the library")
     def analyse_library(self) -> None:
         """Fill in issue marks and filter facts for every article, newest first."""
-        facts = self.app.facts
+        facts = self.facts
         worker = get_current_worker()
         shown = time.monotonic()
-        for entry in self.app.library.entries():
+        for entry in self.library.entries():
             if worker.is_cancelled:
                 return
             if entry.id in facts.known:
@@ -469,13 +506,13 @@ class ReadingScreen(Screen):
             except Exception:  # an unreadable article was already reported by the catalogue
                 continue
             if time.monotonic() - shown > FACTS_EVERY:  # by time: refiltering costs the whole list
-                self.app.call_from_thread(self._facts_arrived)
+                self.post_message(self.FactsArrived())
                 shown = time.monotonic()
-        self.app.call_from_thread(self._facts_arrived)
+        self.post_message(self.FactsArrived())
         for warning in facts.warnings:
-            self.app.call_from_thread(self.notify, warning, severity="warning", markup=False, timeout=8)
+            self.notify(warning, severity="warning", markup=False, timeout=8)
 
-    def _facts_arrived(self) -> None:
+    def on_reading_screen_facts_arrived(self) -> None:
         if self._shutting_down():
             return
         self.article_list.refresh()
@@ -521,8 +558,12 @@ class ReadingScreen(Screen):
     def _show_quotes(self, article_id: str) -> None:
         from ..quoting import shown_quotes
 
-        quotes, problem = shown_quotes(self.app.library, article_id, self.shown_analysis.quotes)
+        quotes, problem = shown_quotes(self.library, article_id, self.shown_analysis.quotes)
         self.query_one(Sidebar).show_quotes(quotes)
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            spans.setdefault(q.block, []).append((q.start, q.end))
+        self.reader.set_ranges("said", spans)
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
 
@@ -561,7 +602,7 @@ class ReadingScreen(Screen):
         from library.entities import user
 
         action, text, kind = edit
-        root = self.app.library.root
+        root = self.library.root
         try:
             if action == "ignore":
                 user.ignore_text(root, text)
@@ -572,7 +613,7 @@ class ReadingScreen(Screen):
         except Exception as exc:  # a locked or read-only library: say so, change nothing
             self.notify(f"{root / 'entities.yaml'}: {exc}", severity="error", markup=False)
             return
-        self.app.facts.reload()
+        self.facts.reload()
         if self.reader.article:
             self.analyse_article(self.reader.article)
         self.analyse_library()

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from index import QueryError, completions
 from library.safetext import visible
 
+from ..background import ReportsFailures
 from ..history import QueryHistory
 from ..searching import LibrarySearch
 from ..widgets.query_bar import QueryBar
@@ -31,7 +32,7 @@ LIMIT = 50
 PLACEHOLDER = 'words, "a phrase", entity:"Wang Yi", issue:taiwan, source:, date:2023-06'
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ReportsFailures, Screen[None]):
     """The search bar, a status line (count, time, errors, "did you mean") and the hits."""
 
     HELP_TITLE = "Search"
@@ -66,6 +67,20 @@ class SearchScreen(Screen[None]):
             self.hit = hit
             self.terms = terms
 
+    class IndexReady(Message):
+        """The index is open (or `problem` says why it is not)."""
+
+        def __init__(self, problem: str | None) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class Answered(Message):
+        """A query's SearchResult, or its QueryError, from the search worker."""
+
+        def __init__(self, query: str, outcome) -> None:
+            super().__init__()
+            self.query, self.outcome = query, outcome
+
     def __init__(self, search: LibrarySearch, history: QueryHistory | None = None) -> None:
         super().__init__()
         self.search = search  # the app's one index
@@ -99,7 +114,7 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search-status", Static).update("Opening the search index…")
-        self.run_worker(self._warm_up, thread=True, group="search-index")
+        self.run_worker(self._warm_up, thread=True, group="search-index", exit_on_error=False, name="opening the search index")
 
     def _warm_up(self) -> None:
         """Open (on first use, build) the index before the first query needs it."""
@@ -108,13 +123,13 @@ class SearchScreen(Screen[None]):
             problem = None
         except Exception as exc:  # e.g. a read-only library without an index: say so, keep running
             problem = f"search index unavailable: {exc}"
-        self.app.call_from_thread(self._index_ready, problem)
+        self.post_message(self.IndexReady(problem))
 
-    def _index_ready(self, problem: str | None) -> None:
+    def on_search_screen_index_ready(self, ready: IndexReady) -> None:
         if self.shown is None:
             status = self.query_one("#search-status", Static)
-            status.set_class(problem is not None, "-error")
-            status.update(problem or "Type to search the library.")
+            status.set_class(ready.problem is not None, "-error")
+            status.update(ready.problem or "Type to search the library.")
 
     # -- running queries ---------------------------------------------------------------
     @on(Input.Changed, "#search-bar")
@@ -129,12 +144,12 @@ class SearchScreen(Screen[None]):
         if not query:
             self._show(query, None)
             return
-        self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search")
+        self.run_worker(lambda: self._search(query, self.sort), thread=True, exclusive=True, group="search", exit_on_error=False, name="searching")
 
     def _open_index(self):
         self.index = self.search.index()
         for notice in self.search.notices():
-            self.app.call_from_thread(self.notify, notice, title="Search index", markup=False)
+            self.notify(notice, title="Search index", markup=False)
         return self.index
 
     def _search(self, query: str, sort: str) -> None:
@@ -145,7 +160,10 @@ class SearchScreen(Screen[None]):
             outcome = exc
         except Exception:  # a broken index must not take the app down, nor show its internals
             outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
-        self.app.call_from_thread(self._show, query, outcome)
+        self.post_message(self.Answered(query, outcome))
+
+    def on_search_screen_answered(self, answer: Answered) -> None:
+        self._show(answer.query, answer.outcome)
 
     def _show(self, query: str, outcome) -> None:
         if query != self.bar.value.strip():

@@ -43,11 +43,13 @@ def _unit(reader: Reader, span: Span) -> Range:
 
 
 class Tagging:
-    """`app` gives the UI (notices, screens, workers); `reading` returns the main screen."""
+    """`app` gives the UI (notices, screens, workers), `search` the app's one search index
+    (tui/searching.py); `reading` returns the main screen."""
 
-    def __init__(self, app, library, reading: Callable[[], object]) -> None:
+    def __init__(self, app, library, search, reading: Callable[[], object]) -> None:
         self.app = app
         self.library = library
+        self.search = search
         self._reading = reading
         self.annotations = Annotations(library)
         self.selection = Selection()
@@ -271,12 +273,12 @@ class Tagging:
     def _sync(self, article_id: str) -> None:
         """Bring the search index's tag: field up to date, off the UI thread."""
         def work() -> None:
-            for notice in self.app.library_search.sync([article_id]):
-                self.app.call_from_thread(self.app.notify, notice, severity="warning", markup=False)
+            for notice in self.search.sync([article_id]):
+                self.app.notify(notice, severity="warning", markup=False)  # notify is thread-safe
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
 
-    # -- the list filter and the screens' reads----------------------------------------------------------
+    # -- the list filter and the screens' reads ------------------------------------------------
     def filter_by_tag(self, tag: str) -> None:
         """Narrow the article list to the articles tagged `tag` (or below it), in their front
         matter or on a passage, read after the tag edits queued before."""

@@ -34,7 +34,33 @@ def strength_bar(score: float) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-class IssueOptions(VimOptionList):
+class FindingOptions(VimOptionList):
+    """What the Issues and Entities tabs share: Enter posts the subclass's `Chosen` with the
+    item under it, `f` its `FilterBy`; a subclass lists its items and says which one an
+    option shows (`item_at`)."""
+
+    Chosen: type[Message]
+    FilterBy: type[Message]
+
+    def item_at(self, index: int | None):
+        raise NotImplementedError
+
+    def show_none(self, text: str) -> None:
+        self.add_option(Option(Text(text, "dim"), disabled=True))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.item_at(event.option_index)
+        if item:
+            self.post_message(self.Chosen(item))
+
+    def action_filter(self) -> None:
+        item = self.item_at(self.highlighted)
+        if item:
+            self.post_message(self.FilterBy(item))
+
+
+class IssueOptions(FindingOptions):
     HELP_TITLE = "Issues of this article"
     BINDINGS = [Binding("f", "filter", "Filter list by issue", id="sidebar.filter_issue")]
 
@@ -63,7 +89,7 @@ class IssueOptions(VimOptionList):
         self.issues = list(issues)
         self.clear_options()
         if not self.issues:
-            self.add_option(Option(Text("No issues found in this article", "dim"), disabled=True))
+            self.show_none("No issues found in this article")
             return
         for issue in self.issues:
             count = len(issue.passages)
@@ -73,27 +99,16 @@ class IssueOptions(VimOptionList):
             self.add_option(Option(line, id=issue.id))
         self.highlighted = 0
 
-    def _issue(self, index: int | None):
+    def item_at(self, index: int | None):
         return self.issues[index] if index is not None and index < len(self.issues) else None
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        issue = self._issue(event.option_index)
-        if issue:
-            self.post_message(self.Chosen(issue))
-
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        issue = self._issue(event.option_index)
+        issue = self.item_at(event.option_index)
         if issue:
             self.post_message(self.Pointed(issue))
 
-    def action_filter(self) -> None:
-        issue = self._issue(self.highlighted)
-        if issue:
-            self.post_message(self.FilterBy(issue))
 
-
-class EntityOptions(VimOptionList):
+class EntityOptions(FindingOptions):
     HELP_TITLE = "Entities of this article"
     BINDINGS = [Binding("f", "filter", "Filter list by entity", id="sidebar.filter_entity")]
 
@@ -103,9 +118,9 @@ class EntityOptions(VimOptionList):
             self.mention = mention
 
     class FilterBy(Message):
-        def __init__(self, canonical: str, kind: str) -> None:
+        def __init__(self, mention) -> None:
             super().__init__()
-            self.canonical, self.kind = canonical, kind
+            self.canonical, self.kind = mention.canonical, mention.kind
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -118,7 +133,7 @@ class EntityOptions(VimOptionList):
         for m in sorted(mentions, key=lambda m: (m.block, m.start)):
             self.firsts.setdefault(f"{m.kind}\0{m.canonical}", m)
         if not counts:
-            self.add_option(Option(Text("No entities found in this article", "dim"), disabled=True))
+            self.show_none("No entities found in this article")
             return
         kinds = [k for k in KINDS if any(kind == k for kind, _ in counts)]
         kinds += sorted({kind for kind, _ in counts} - set(KINDS))
@@ -131,22 +146,11 @@ class EntityOptions(VimOptionList):
                 self.add_option(Option(line, id=f"{kind}\0{canonical}"))
         self.highlighted = 1  # the first name, under its kind's heading
 
-    def _mention(self, index: int | None):
+    def item_at(self, index: int | None):
         if index is None:
             return None
         option = self.get_option_at_index(index)
         return self.firsts.get(option.id) if option.id else None
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        mention = self._mention(event.option_index)
-        if mention:
-            self.post_message(self.Chosen(mention))
-
-    def action_filter(self) -> None:
-        mention = self._mention(self.highlighted)
-        if mention:
-            self.post_message(self.FilterBy(mention.canonical, mention.kind))
 
 
 class Sidebar(Vertical):
@@ -170,7 +174,7 @@ class Sidebar(Vertical):
                 yield IssueOptions(id="issue-options")
             with TabPane("Entities", id="tab-entities"):
                 yield EntityOptions(id="entity-options")
-            with TabPane("Quotes", id="tab-quotes"):
+            with TabPane("Said", id="tab-quotes"):  # who said what; short: four tabs share 26 columns
                 yield QuoteOptions(id="quote-options")
             with TabPane("Tags", id="tab-tags"):
                 yield TagsTab(id="tag-options")
