@@ -126,6 +126,12 @@ class Library:
             self._ordered = _newest_first(catalogue.values())
         return list(self._ordered)
 
+    def catalogue_stamp(self) -> tuple | None:
+        """The saved catalogue the entries come from (size, mtime, inode; None if unsaved):
+        derived data made from the entries may skip comparing them while it stays the same."""
+        self._catalogue()
+        return self._stamp
+
     def refresh(self) -> None:
         """Forget what was read, so the next look sees other processes' changes."""
         self._entries = None

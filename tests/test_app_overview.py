@@ -20,7 +20,7 @@ async def test_a_name_with_two_kinds_is_listed_once_per_kind(tmp_path):
     app = CuttingsApp(make_library(tmp_path / "lib", TWO_KINDS))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("E")
-        await wait_for(pilot, lambda: "entities in 2 articles" in screen_text(app))
+        await wait_for(pilot, lambda: "entities in 2 articles" in screen_text(app) and "Montalvo" in screen_text(app))
         rows = [line for line in screen_text(app).splitlines() if "Montalvo" in line]
         assert len(rows) == 2
         assert any("person" in row for row in rows) and any("place" in row for row in rows)

@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 
 import pytest
 
 from library.analysis import Analyser
 from library.beat.entity_page import UnknownEntity, entity_page
-from library.beat.trends import period_of, period_range, trends
+from library.beat.periods import period_of, period_range
+from library.beat.trends import trends
 from library.model import Block
 
 from .conftest import make_article, run_cli
@@ -132,7 +134,7 @@ def test_entity_command_text_and_json(people):
     assert "Xi Jinping" in done.stdout and "2 of 2" in done.stdout and "Olaf Scholz" not in done.stdout
     page = json.loads(run_cli("entity", "Biden", "--json", library=people).stdout)
     assert page["related"][0] == {"name": "Xi Jinping", "kind": "person", "together": 2, "articles": 2, "lift": 1.833}
-    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "related", "articles", "quotes"}
+    assert set(page) == {"name", "kind", "kinds", "aliases", "months", "weeks", "related", "articles", "quotes"}
 
 
 def test_hostile_names_are_printed_as_text(library):
@@ -147,14 +149,40 @@ def test_hostile_names_are_printed_as_text(library):
     assert unknown.returncode == 1 and "\x1b" not in unknown.stderr and "[/]" in unknown.stderr
 
 
-def test_counts_follow_new_articles_and_survive_a_corrupt_summary_file(beat):
+def test_counts_follow_new_articles_and_survive_a_corrupt_counts_file(beat):
     analyser = Analyser.for_library(beat.root)
     assert sum(r.articles for r in trends(beat, analyser, [ISSUE])) == 3
-    summary = beat.root / ".cache" / "beat.json"
-    assert summary.is_file()
+    counts = beat.root / ".cache" / "beat.sqlite"
+    assert counts.is_file()
     add(beat, "Chip export rules four", EXPORT, dt.date(2022, 11, 9))
     assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1, 1]
-    summary.write_text('{"fingerprint": "x", "articles": [', encoding="utf-8")
+    counts.write_bytes(b"SQLite format 3\0" + b"\xff" * 200)
     assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1, 1]
     beat.remove(next(e.id for e in beat.entries() if e.title == "Chip export rules four"))
     assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 0, 1]
+
+
+def test_a_second_look_reads_only_what_changed(beat):
+    """Counts kept from the first look serve the second without the per-article analyses; an
+    article moved to another month by a hand edit is counted again there."""
+    analyser = Analyser.for_library(beat.root)
+    trends(beat, analyser, [ISSUE])
+    shutil.rmtree(beat.root / ".cache" / "analysis")
+    assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 0, 1]
+    assert entity_page(beat, analyser, "Wang Yi").months == {"2022-11": [1, 1]}
+    assert not (beat.root / ".cache" / "analysis").exists()
+    moved = next(e for e in beat.entries() if e.title == "Chip export rules three")
+    path = beat.path_of(moved.id)
+    path.write_text(path.read_text(encoding="utf-8").replace("2022-12-01", "2022-11-02"), encoding="utf-8")
+    beat.refresh()
+    assert [r.articles for r in trends(beat, analyser, [ISSUE])] == [2, 1]
+
+
+def test_entity_command_csv_has_every_section(people):
+    done = run_cli("entity", "Joe Biden", "--csv", library=people)
+    assert done.returncode == 0, done.stderr
+    table = list(csv.reader(io.StringIO(done.stdout)))
+    assert table[0] == ["section", "name", "kind", "period", "date", "id", "articles", "mentions", "together", "lift"]
+    sections = [row[0] for row in table[1:]]
+    assert sections.count("month") == 3 and sections.count("article") == 6 and "alias" in sections
+    assert ["related", "Xi Jinping", "person", "", "", "", "2", "", "2", "1.833"] in table

@@ -44,6 +44,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         Binding("I", "overview('issues')", "All issues", show=False, id="app.issues"),
         Binding("E", "overview('entities')", "All entities", show=False, id="app.entities"),
         Binding("T", "tags", "All tags", show=False, id="app.tags"),
+        Binding("V", "trends", "Issue trends", show=False, id="app.trends"),
         Binding("P", "workbench", "Passage workbench", show=False, id="app.workbench"),
     ]
 
@@ -98,6 +99,17 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         if chosen:
             kind, value, label = chosen
             self.reading.filter_by_issue(value, label) if kind == "issue" else self.reading.filter_by_entity(value)
+
+    # -- the beat: entity pages and issue trends (tui/screens/entity_page.py, trends.py)
+    def action_entity_page(self, name: str) -> None:
+        from .screens.entity_page import EntityPageScreen
+
+        self.push_screen(EntityPageScreen(name))
+
+    def action_trends(self) -> None:
+        from .screens.trends import TrendsScreen
+
+        self.push_screen(TrendsScreen())
 
     # -- search, help, config, background work (tui/screens/search.py, help.py, config.py, workers.py)
     @on(events.Mount)

@@ -81,6 +81,8 @@ class LibraryCommands(Provider):
             Command("Collections", "Saved queries with live counts; C saves the list's query as one (key c)", lambda: self._reading().action_collections()),
             Command("Toggle entity highlights", "Show or hide people, organisations and places", lambda: self._reading().reader.action_toggle_highlights()),
             Command("All tags", "The tag tree with counts; open any tagged passage (key T)", app.action_tags),
+            Command("Issue trends", "Attention per issue over time, outlets side by side (key V)", app.action_trends),
+            Command("Entity page…", "One person, organisation or place across the library (key p in the reader)", self._ask_entity),
             Command("Passage workbench", "Every tagged passage and note: filter, edit, rename tags, export (key P)", app.action_workbench),
             Command("Codebook", "Tag memos and which tags go together (tag x tag, tag x issue)", app.action_codebook),
             Command("Orphaned passages", "Tagged passages whose words left their article", lambda: app.push_screen(OrphansScreen(app.tagging))),
@@ -108,6 +110,10 @@ class LibraryCommands(Provider):
             for name, n in entities.most_common()
         ]
         commands += [
+            Command(f"Entity page: {name}", _plural(n), lambda c=name: self.app.action_entity_page(c), False)
+            for name, n in entities.most_common()
+        ]
+        commands += [
             Command(f"Filter by tag: {tag}", _plural(len(ids)), lambda t=tag: self._reading().filter_by_tag(t, lambda i: tagged.get(i, ())))
             for tag in tag_names(t for tags in tagged.values() for t in tags)
             if (ids := articles_with_tag(tagged, tag))
@@ -121,6 +127,12 @@ class LibraryCommands(Provider):
             for c in _collections(app.library)
         ]
         return commands
+
+    def _ask_entity(self) -> None:
+        from .screens.text_prompt import TextPrompt
+
+        self.app.push_screen(TextPrompt("Entity page of (a name or any spelling of it)"),
+                             lambda name: name and self.app.action_entity_page(name))
 
     async def discover(self) -> Hits:
         for command in self.commands:

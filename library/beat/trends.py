@@ -3,14 +3,12 @@ outlet, so a reader sees when an issue was covered and by whom."""
 
 from __future__ import annotations
 
-import datetime as dt
+from contextlib import closing
 from dataclasses import dataclass
 
-from ..analysis import Analyser, month_range
-from .summary import summaries
-
-PERIODS = ("day", "week", "month")
-UNDATED = "undated"
+from ..analysis import Analyser
+from .counts import open_counts
+from .periods import UNDATED, period_range
 
 
 @dataclass(frozen=True)
@@ -29,58 +27,24 @@ class TrendRow:
         return data | {"articles": self.articles, "passages": self.passages}
 
 
-def period_of(date: str | None, by: str) -> str:
-    """The day ("2022-10-08"), ISO week ("2022-W40") or month ("2022-10") of an ISO date."""
-    if not date:
-        return UNDATED
-    if by == "day":
-        return date[:10]
-    if by == "month":
-        return date[:7]
-    try:
-        year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
-    except ValueError:
-        return UNDATED  # a hand-edited date that is not one
-    return f"{year:04d}-W{week:02d}"
-
-
-def period_range(periods: set[str], by: str) -> list[str]:
-    """Every period from the first to the last, gaps included, so quiet periods show as quiet."""
-    dated = {p for p in periods if p != UNDATED}
-    if not dated:
-        return []
-    if by == "month":
-        return month_range(dated)
-    first, last = min(dated), max(dated)
-    if by == "day":
-        start, end, step = dt.date.fromisoformat(first), dt.date.fromisoformat(last), dt.timedelta(days=1)
-    else:
-        start, end = (dt.date.fromisocalendar(int(p[:4]), int(p[6:]), 1) for p in (first, last))
-        step = dt.timedelta(weeks=1)
-    out = []
-    while start <= end:
-        out.append(period_of(start.isoformat(), by))
-        start += step
-    return out
-
-
 def trends(library, analyser: Analyser, issues: list[str] | None = None, sources: list[str] | None = None,
            by: str = "month", split_sources: bool = False) -> list[TrendRow]:
     """Rows per (issue, period[, source]) for the given issue ids (all detected when None) and
     outlets (any case; all when None), every period in the range included."""
     wanted_sources = {s.casefold() for s in sources} if sources else None
+    source = "source" if wanted_sources or split_sources else "NULL"
+    with closing(open_counts(library, analyser)) as db:
+        dated = db.execute(f"SELECT DISTINCT {source}, period FROM period WHERE by = ? AND articles > 0", (by,)).fetchall()
+        only = f"AND issue IN ({', '.join('?' * len(issues))})" if issues else ""
+        found = db.execute(f"SELECT issue, {source}, period, sum(articles), sum(passages) FROM trend "
+                           f"WHERE by = ? AND articles > 0 {only} GROUP BY 1, 2, 3", (by, *(issues or ()))).fetchall()
+    periods = {when for outlet, when in dated if wanted_sources is None or outlet.casefold() in wanted_sources}
     counts: dict[tuple, list[int]] = {}
-    periods: set[str] = set()
-    for entry, (found_issues, _) in summaries(library, analyser):
-        if wanted_sources is not None and entry.source.casefold() not in wanted_sources:
-            continue
-        period = period_of(entry.date, by)
-        periods.add(period)
-        for issue, passages in found_issues:
-            if issues is None or issue in issues:
-                tally = counts.setdefault((issue, entry.source if split_sources else None, period), [0, 0])
-                tally[0] += 1
-                tally[1] += passages
+    for issue, outlet, when, articles, passages in found:
+        if (issues is None or issue in issues) and (wanted_sources is None or outlet.casefold() in wanted_sources):
+            tally = counts.setdefault((issue, outlet if split_sources else None, when), [0, 0])
+            tally[0] += articles
+            tally[1] += passages
     labels = {i.id: i.label for i in analyser.taxonomy.issues}
     series = sorted({key[:2] for key in counts}, key=lambda s: (issues.index(s[0]) if issues else 0, s[0], s[1] or ""))
     timeline = period_range(periods, by) + ([UNDATED] if UNDATED in periods else [])
@@ -90,3 +54,23 @@ def trends(library, analyser: Analyser, issues: list[str] | None = None, sources
             articles, passages = counts.get((issue, source, period), (0, 0))
             rows.append(TrendRow(issue, labels.get(issue, issue), period, source, articles, passages))
     return rows
+
+
+def trend_table(rows: list[TrendRow]) -> tuple[list[str], list[tuple]]:
+    """Columns and rows for CSV; the source column only when outlets are split."""
+    split = any(r.source is not None for r in rows)
+    columns = ["issue", "label", "period", *(["source"] if split else []), "articles", "passages"]
+    return columns, [(r.issue, r.label, r.period, *([r.source] if split else []), r.articles, r.passages) for r in rows]
+
+
+def trend_articles(library, analyser: Analyser, issue: str, period: str, by: str = "month",
+                   source: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(id, date, title, outlet) of the articles on `issue` in one period (and outlet), newest first."""
+    with closing(open_counts(library, analyser)) as db:
+        found = db.execute(f"SELECT key, day, title, source FROM issue JOIN article ON article.id = issue.article "
+                           f"WHERE issue = ? AND article.{_COLUMN[by]} = ?", (issue, period)).fetchall()
+    wanted = source.casefold() if source is not None else None
+    return sorted((r for r in found if wanted is None or r[3].casefold() == wanted), key=lambda r: (r[1], r[0]), reverse=True)
+
+
+_COLUMN = {"day": "day", "week": "week", "month": "month"}  # the article table's column per period

@@ -1,7 +1,9 @@
-"""`cuttings entity NAME [--json]`: one entity's page: kind and aliases, mentions per month,
+"""`cuttings entity NAME [--json|--csv]`: one entity's page: kind and aliases, mentions per month,
 the entities and issues seen with it more than chance, and its articles."""
 
 from __future__ import annotations
+
+import sys
 
 from ..console import CommandError, console, print_json
 from .issues import print_warnings
@@ -13,7 +15,9 @@ RELATED = 15  # rows of the "seen with" table
 def register(sub) -> None:
     p = sub.add_parser("entity", help="one person, organisation or place across the library")
     p.add_argument("name", help="its name or any spelling of it (quote names with spaces)")
-    p.add_argument("--json", action="store_true", help="the page as one JSON object")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="the page as one JSON object")
+    out.add_argument("--csv", action="store_true", help="the page as CSV: one row per alias, period, related name and article")
     p.set_defaults(func=run_entity)
 
 
@@ -37,6 +41,10 @@ def run_entity(args) -> int:
         raise CommandError(f"no entity named {visible(args.name)!r} in the library{hint}") from None
     if args.json:
         print_json(page.to_json())
+    elif args.csv:
+        from library.export.views import csv_text
+
+        sys.stdout.write(visible(csv_text(page.COLUMNS, page.table()), lines=True))
     else:
         _show(page)
     print_warnings(analyser.warnings)
@@ -73,12 +81,9 @@ def _show(page) -> None:
         console.print(Text("nothing seen with it in two articles or more", style="dim"))
     _show_quotes(page.quotes)
     console.print(Text(f"\nArticles ({len(page.articles)})", style="bold"))
-    articles = Table(box=None, pad_edge=False, show_header=False)
-    for _ in range(3):
-        articles.add_column(no_wrap=True)
-    for article_id, date, title in page.articles:
-        articles.add_row(article_id, date or "undated", Text(title))
-    console.print(articles)
+    width = max(len(article_id) for article_id, _, _ in page.articles)
+    lines = [Text(f"{article_id:<{width}}  {date or 'undated':<10}  ").append(Text(title)) for article_id, date, title in page.articles]
+    console.print(Text("\n").join(lines), no_wrap=True, overflow="ellipsis")  # one Text: a table of thousands of rows is slow
 
 
 def _show_quotes(quotes) -> None:

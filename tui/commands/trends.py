@@ -3,7 +3,6 @@ attention per issue over time, in articles and evidence passages; outlets side b
 
 from __future__ import annotations
 
-import csv
 import sys
 
 from ..console import CommandError, console, print_json
@@ -37,7 +36,7 @@ def run_trends(args) -> int:
         for row in rows:
             print_json(row.to_json())
     elif args.csv:
-        _csv(rows, split)
+        _csv(rows)
     elif not rows:
         console.print(_nothing(library, args), markup=False)
     else:
@@ -66,13 +65,13 @@ def _nothing(library, args) -> str:
     return "No articles discuss these issues." if args.issue else "No issues found in the library yet."
 
 
-def _csv(rows, split: bool) -> None:
+def _csv(rows) -> None:
+    from library.beat.trends import trend_table
+    from library.export.views import csv_text
     from library.safetext import visible
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["issue", "label", "period", *(["source"] if split else []), "articles", "passages"])
-    for r in rows:
-        writer.writerow([visible(r.issue), visible(r.label), r.period, *([visible(r.source)] if split else []), r.articles, r.passages])
+    columns, table = trend_table(rows)
+    sys.stdout.write(visible(csv_text(columns, table), lines=True))
 
 
 def _chart(rows) -> None:

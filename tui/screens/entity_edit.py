@@ -19,27 +19,31 @@ from ..reader import KIND_NAMES
 from library.safetext import visible
 
 
-class EntityEditScreen(ModalScreen[tuple[str, str, str] | None]):
-    """Returns ("ignore", text, "") or ("add", name, kind); None when cancelled."""
+class EntityEditScreen(ModalScreen[tuple | None]):
+    """Returns ("ignore", text, "") or ("add", name, kind); None when cancelled. Given `aliases`
+    (an entity page's), it asks for them too and returns ("add", name, kind, aliases)."""
 
     HELP_TITLE = "Correct entities"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="entity_edit.cancel")]
 
-    def __init__(self, mention, suggestion: str) -> None:
+    def __init__(self, mention, suggestion: str, aliases: list[str] | None = None) -> None:
         super().__init__()
         self.mention = mention
         self.suggestion = suggestion
+        self.aliases = aliases
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-edit"):
-            about = Text("Correct entities", "bold")
+            about = Text("Correct entities" if self.aliases is None else "Kind and other spellings (kept in entities.yaml)", "bold")
             if self.mention:
                 about.append(f"\nSelected: “{visible(self.mention.text)}” = ")
                 about.append(visible(self.mention.canonical), "bold")
                 about.append(f" ({KIND_NAMES.get(self.mention.kind, self.mention.kind)})")
             yield Static(about)
             yield Input(visible(self.suggestion)[:80], placeholder="name as written in the text", id="entity-name")
-            options = [Option("Not an entity: never highlight this text", id="ignore")]
+            if self.aliases is not None:
+                yield Input(", ".join(visible(a) for a in self.aliases), placeholder="other spellings, comma-separated", id="entity-aliases")
+            options = [] if self.aliases is not None else [Option("Not an entity: never highlight this text", id="ignore")]
             options += [Option(f"Add as {name}", id=kind) for kind, name in KIND_NAMES.items()]
             yield OptionList(*options, id="entity-actions")
             yield Static("enter: choose · tab: edit the name · esc: cancel", classes="hint")
@@ -51,12 +55,16 @@ class EntityEditScreen(ModalScreen[tuple[str, str, str] | None]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        name = " ".join(self.query_one(Input).value.split())
+        name = " ".join(self.query_one("#entity-name", Input).value.split())
         if not name:
             self.notify("Type the name first", severity="warning")
-            self.query_one(Input).focus()
+            self.query_one("#entity-name", Input).focus()
             return
         action = event.option.id
+        if self.aliases is not None:
+            aliases = [" ".join(a.split()) for a in self.query_one("#entity-aliases", Input).value.split(",")]
+            self.dismiss(("add", name, action, tuple(a for a in aliases if a and a != name)))
+            return
         self.dismiss(("ignore", name, "") if action == "ignore" else ("add", name, action))
 
     def action_cancel(self) -> None:

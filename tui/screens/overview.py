@@ -1,7 +1,7 @@
 """`I` and `E`: the whole library's issues (with an issue-by-month sparkline) and entities.
 
-Counts come from each article's cached analysis; Enter narrows the article list to the
-chosen issue or entity.
+Counts come from those kept beside the analysis cache (library/beat/counts.py), so a large
+library opens at once; Enter narrows the article list to the chosen issue or entity.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from library.analysis import issue_counts_by_month, library_entity_counts, library_issue_counts, month_range
+from library.analysis import month_range
+from library.beat.totals import entity_totals, issue_totals
 
 from ..background import ReportsFailures
 from ..reader import KIND_NAMES
+from .view_export import save_view_from
 from library.safetext import visible
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -40,11 +42,15 @@ class OverviewScreen(ReportsFailures, Screen):
         Binding("escape,q", "close", "Back", id="overview.close"),
         Binding("j", "cursor(1)", "Down", show=False, id="overview.down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="overview.up"),
+        Binding("p", "entity_page", "Entity page", id="overview.entity_page"),
+        Binding("s", "save('csv')", "Save CSV", id="overview.save_csv"),
+        Binding("S", "save('json')", "Save JSON", show=False, id="overview.save_json"),
     ]
 
     def __init__(self, kind: str, library, facts) -> None:
         super().__init__()
         self.kind = kind  # "issues" | "entities"
+        self.export: tuple[list[str], list[tuple]] = ([], [])  # columns and rows for the save keys
         self.library, self.facts = library, facts
         self.HELP_TITLE = f"All {kind}"
 
@@ -64,12 +70,11 @@ class OverviewScreen(ReportsFailures, Screen):
         analyser = self.facts.analyser
         library = self.library
         if self.kind == "issues":
-            counts = library_issue_counts(library, analyser)
-            months = issue_counts_by_month(library, analyser)
+            counts, months = issue_totals(library, analyser)
             labels = {issue.id: issue.label for issue in analyser.taxonomy.issues}
             self.post_message(self.IssuesCounted(counts, months, labels))
         else:
-            self.post_message(self.EntitiesCounted(library_entity_counts(library, analyser)))
+            self.post_message(self.EntitiesCounted(entity_totals(library, analyser)))
 
     class IssuesCounted(Message):
         def __init__(self, counts, months, labels) -> None:
@@ -90,6 +95,8 @@ class OverviewScreen(ReportsFailures, Screen):
             label = labels.get(issue_id, issue_id)
             line = sparkline([months.get(issue_id, {}).get(m, 0) for m in span])
             table.add_row(self.facts.codes.get(issue_id, ""), Text(visible(label)), count, Text(line, "bold"), key=f"issue\0{issue_id}\0{label}")
+        self.export = (["issue", "label", "articles", *span],
+                       [(i, labels.get(i, i), n, *(months.get(i, {}).get(m, 0) for m in span)) for i, n in counts.most_common()])
         self._note(len(counts))
 
     def on_overview_screen_entities_counted(self, counted: EntitiesCounted) -> None:
@@ -98,12 +105,14 @@ class OverviewScreen(ReportsFailures, Screen):
         table.add_columns("Entity", "Kind", "Articles")
         for (canonical, kind), count in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
             table.add_row(Text(visible(canonical)), KIND_NAMES.get(kind, kind), count, key=f"entity\0{canonical}\0{kind}")
+        self.export = (["entity", "kind", "articles"], [(c, k, n) for (c, k), n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))])
         self._note(len(counts))
 
     def _note(self, rows: int) -> None:
         articles = len(self.library.entries())
         self.query_one("#overview-note", Static).update(
-            f"{rows} {self.kind} in {articles} articles · enter: show those articles in the list · esc: back"
+            f"{rows} {self.kind} in {articles} articles · enter: show those articles in the list"
+            + (" · p: entity page" if self.kind == "entities" else "") + " · s: save CSV · esc: back"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -113,6 +122,21 @@ class OverviewScreen(ReportsFailures, Screen):
     def action_cursor(self, delta: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + delta)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        return self.kind == "entities" if action == "entity_page" else True
+
+    def action_entity_page(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            _, canonical, _ = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value.split("\0")
+            self.app.action_entity_page(canonical)
+
+    def action_save(self, fmt: str) -> None:
+        """What the table shows, with the counts per month behind an issue's sparkline."""
+        columns, rows = self.export
+        if rows:
+            save_view_from(self, f"all {self.kind}", fmt, lambda: (columns, rows), lambda: [dict(zip(columns, r)) for r in rows])
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -71,6 +71,7 @@ class ReadingScreen(ReportsFailures, Screen):
         Binding("K", "article(-1)", "Previous article", show=False, id="reading.previous_article"),
         Binding("i", "toggle_sidebar", "Sidebar", id="reading.sidebar"),
         Binding("F", "clear_filter", "Clear filter", show=False, id="reading.clear_filter"),
+        Binding("p", "entity_page", "Entity page", show=False, id="reading.entity_page"),
         Binding("f", "edit_filter", "Filter line", show=False, id="reading.edit_filter"),
         Binding("c", "collections", "Collections", show=False, id="reading.collections"),
         Binding("C", "save_collection", "Save filter as a collection", show=False, id="reading.save_collection"),
@@ -540,6 +541,16 @@ class ReadingScreen(ReportsFailures, Screen):
     @on(EntityOptions.FilterBy)
     def _filter_entity(self, event: EntityOptions.FilterBy) -> None:
         self.filter_by_entity(event.canonical)
+
+    def action_entity_page(self) -> None:
+        """The page of the entity under the reader's cursor (m steps through them)."""
+        reader, cursor = self.reader, self.reader.cursor
+        mention = reader.selected_mention or next(
+            (m for m in reader.mentions if cursor and (m.block, m.start) <= (cursor.block, cursor.start) < (m.block, m.end)), None)
+        if mention is None:
+            self.notify("No entity under the cursor: m steps through the article's entities", timeout=3)
+            return
+        self.app.action_entity_page(mention.canonical)
 
     # -- quotes ------------------------------------------------------------------------------------
     shown_analysis = None  # the open article's analysis, once it is shown
