@@ -133,7 +133,7 @@ async def test_background_work_that_fails_is_one_line_and_the_app_keeps_running(
     def broken(*args, **kwargs):
         raise RuntimeError("the analysis cache is unreadable\nsecond line")
 
-    monkeypatch.setattr("tui.screens.overview.library_issue_counts", broken)
+    monkeypatch.setattr("tui.screens.overview.issue_totals", broken)
     app = make_app(make_library(tmp_path / "lib"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("I")
