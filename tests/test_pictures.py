@@ -38,34 +38,39 @@ class StoppedClock:
 @pytest.fixture
 def app(indexed, tmp_path, monkeypatch):
     monkeypatch.setattr("index.search.time", StoppedClock)
+    # help names the config file: the same path in every run, so the picture is the same
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/tmp/cuttings-pictures/config")
     root = shutil.copytree(indexed, tmp_path / "lib", symlinks=True)
     return CuttingsApp(Library(root), name="pictures")
 
 
-def showing(text: str):
-    """A run_before step that waits until the screen shows text (workers fill the panes)."""
+def showing(*texts: str):
+    """A run_before step that waits until the screen shows every text (workers fill the
+    panes, the list's issue codes and the footer's keys arrive after the first frame)."""
 
     async def wait(pilot) -> None:
-        await wait_for(pilot, lambda: text in screen_text(pilot.app))
+        await wait_for(pilot, lambda: all(text in screen_text(pilot.app) for text in texts))
+        await pilot.app.animator.wait_until_complete()
         await pilot.pause()
+        await pilot.pause()  # a layout that settles (the help's scroll bar) takes a second frame
 
     return wait
 
 
-def keys_then(keys: list[str], text: str):
+def keys_then(keys: list[str], *texts: str):
     async def run(pilot) -> None:
         await pilot.press(*keys)
-        await showing(text)(pilot)
+        await showing(*texts)(pilot)
 
     return run
 
 
 SCENES = {
     # the list beside the opened article, its issues in the sidebar
-    "list_and_reader": keys_then(["enter"], "m: step"),
+    "list_and_reader": keys_then(["enter"], "m: step", " TE"),
     # focus in the reader, the cursor on the first issue evidence passage
     "reader_and_sidebar": keys_then(["enter", "tab", "]"], "3 passages"),
-    "search_hits": keys_then(["slash", *"Beijing"], "Blinken meets Xi in Beijing"),
+    "search_hits": keys_then(["slash", *"Beijing"], "Blinken meets Xi in Beijing", "Past searches"),
     "tag_picker": keys_then(["enter", "tab", "v", "t"], "Tag"),
     "help": keys_then(["question_mark"], "Keys"),
 }
