@@ -38,6 +38,9 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
     blocks joined by newlines, each block starting at `starts[block]`. A guessed name that
     reads as a product anywhere ("Internet Explorer 6") is dropped everywhere, and an entity the
     article names with evidence of its kind somewhere has that kind everywhere in it."""
+    nouns = _count_nouns(candidates, text)
+    if nouns:
+        candidates = [c for c in candidates if not (_unsure(c) and nouns.intersection(c.text.split()))]
     parts = _name_parts(candidates)
     acronyms = _acronyms(candidates, text)
     fuzzy = _typo_index(parts) if any(c.single and c.text not in parts for c in candidates) else {}
@@ -55,6 +58,31 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
         shift = starts[c.block]
         mentions.append(Mention(c.block, c.start - shift, c.end - shift, c.text, kind, c.canonical))
     return mentions
+
+
+def _unsure(c: Candidate) -> bool:
+    return c.guess or c.kind is None
+
+
+def _count_nouns(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Capitalised words the article writes in the singular and, after a number or "many",
+    in the plural ("a Polaroid", "100 Polaroids") in names only guessed from their shape: a
+    thing counted is no one's name ("the Sams", a family, are not counted). A word of a name
+    typed by a cue or a title anywhere ("Prince William") is never one."""
+    unsure: set[str] = set()
+    sure: set[str] = set()
+    counted: set[str] = set()
+    for c in candidates:
+        (unsure if _unsure(c) else sure).update(c.text.split())
+        if c.single and c.text.endswith("s") and _counted(text, c.start):
+            counted.add(c.text)
+    return {word for plural in counted for word in (plural, plural[:-1])
+            if plural[:-1] in unsure and plural in unsure and not {plural, plural[:-1]} & sure}
+
+
+def _counted(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in words().quantifiers)
 
 
 def _sure_kinds(candidates: Sequence[Candidate], resolved: Sequence[Candidate]) -> dict[str, str]:
@@ -117,9 +145,10 @@ def _name_parts(candidates: Sequence[Candidate]) -> dict[str, tuple[str, str]]:
     common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles | w.place_modifiers
     parts: dict[str, tuple[str, str]] = {}
     seen: set[tuple[str, str]] = set()
+    people = tuple({c.text + " " for c in candidates if c.kind == "person" and " " in c.text})
     for c in candidates:
-        if c.single or (c.text, c.canonical) in seen:
-            continue
+        if c.single or (c.text, c.canonical) in seen or c.kind != "person" and c.text.startswith(people):
+            continue  # "Andy Warhol Foundation": named after the "Andy Warhol" whose "Warhol" it is
         seen.add((c.text, c.canonical))
         for name in {c.text, c.canonical}:
             tokens = name.replace("-", " ").split()

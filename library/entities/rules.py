@@ -40,6 +40,7 @@ WORD_AT = re.compile(r" ?\w+")
 ROMAN = re.compile(r"[IVXLC]+")
 NUMBER_AFTER = re.compile(r" \d")
 CUE_AFTER = re.compile(r",? ([a-z]+)")
+LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
@@ -306,8 +307,11 @@ class RunReader:
             # someone owns ("your Zephyr Audio player"), are no person.
             if any(w.text.lower() in self.lower for w in piece) or self._words_before(piece[0].start)[1] in OWNERS:
                 return
-            numbered = NUMBER_AFTER.match(self.text, piece[-1].end)  # "Internet Explorer 6": a product
-            self._emit(piece, None if numbered else "person", guess=True)
+            # "Internet Explorer 6" is a product; "the Velvet Underground." a band: English puts
+            # "the" before a person's name only where the name qualifies a noun ("the Tom Cruise video")
+            thing = NUMBER_AFTER.match(self.text, piece[-1].end) or (
+                self._words_before(piece[0].start)[1] == "the" and not LOWER_AFTER.match(self.text, piece[-1].end))
+            self._emit(piece, None if thing else "person", guess=True)
         elif self._place_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "place")
         else:
