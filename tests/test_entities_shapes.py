@@ -45,3 +45,32 @@ def test_a_surname_goes_to_the_person_not_to_the_foundation_named_after_them(rec
     names = found(recogniser, "The Orla Venn Foundation for Arts funds the show.",
                   "The prints came from the Orla Venn collection.", "Venn made them in 1970.")
     assert ("Venn", "person") in names
+
+
+def test_an_event_is_no_person_but_a_place_in_its_name_stays(recogniser):
+    names = found(recogniser, "Thousands marched on Harvest Day in Kelmora.", "Crowds filled the Lisbon Book Fair.")
+    assert not {text for text, _ in names if "Day" in text or "Fair" in text}
+    assert ("Lisbon", "place") in names
+
+
+def test_a_name_someone_speaks_with_stays_a_person_whatever_its_last_word(recogniser):
+    assert ("Marla Day", "person") in found(recogniser, "Nobody expected it, Marla Day said.")
+
+
+def test_a_word_with_a_year_or_annual_before_it_is_an_event(recogniser):
+    names = found(recogniser, "Boats gathered for the annual Regatta on the bay.",
+                  "The 2019 Regatta drew thousands, and the Regatta grows.",
+                  "Sponsors of the Regatta were pleased; after the Regatta, all went home.")
+    assert not {text for text, _ in names if text == "Regatta"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Classes at Instituto Ferrandi resumed on Monday.", "Instituto Ferrandi"),
+    ("Votes for Partido Verdeal rose again.", "Partido Verdeal"),
+])
+def test_a_head_first_organisation_name_is_an_organisation(recogniser, sentence, name):
+    assert (name, "org") in found(recogniser, sentence)
+
+
+def test_a_planetarium_is_a_place(recogniser):
+    assert ("Harlan Planetarium", "place") in found(recogniser, "Pupils visited the Harlan Planetarium yesterday.")

@@ -9,6 +9,7 @@ same article before the rules guess its kind.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
@@ -18,6 +19,7 @@ from .words import words
 
 REPEATED = 3  # mid-sentence uses that make an untyped word a name
 MIN_FUZZY = 5  # shorter names are too often other real names one letter apart ("Wang", "Wan")
+EVENT_BEFORE = re.compile(r"(?:\b(?:1[89]|20)\d\d|\bannual) $")  # "the 2019 Regatta", "the annual Regatta"
 
 
 @dataclass(frozen=True)
@@ -100,10 +102,13 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     """An article uses a one-word name in one sense: the kind a cue or the gazetteer gave one
     occurrence ("Gloria said") holds for the others. A word it writes capitalised mid-sentence
     again and again without any cue is a name: an organisation or thing when the article ever
-    puts "the" before it ("the Scientology website"), which English does not do to a person."""
+    puts "the" before it ("the Scientology website"), which English does not do to a person,
+    and an event, no name of ours, when it ever has a year or "annual" before it ("the 2019
+    Festa", "the annual Festa")."""
     typed: dict[str, str] = {}
     untyped: dict[str, int] = {}
     articled: set[str] = set()
+    events: set[str] = set()
     for c in candidates:
         if c.weak:
             continue
@@ -115,8 +120,10 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
             untyped[c.text] = untyped.get(c.text, 0) + 1
             if text[max(0, c.start - 4):c.start].lower() == "the ":
                 articled.add(c.text)
+            if EVENT_BEFORE.search(text, max(0, c.start - 8), c.start):
+                events.add(c.text)
     for name, count in untyped.items():
-        if count >= REPEATED:
+        if count >= REPEATED and name not in events:
             typed.setdefault(name, "org" if name in articled else "person")
     return typed
 

@@ -19,7 +19,8 @@ from typing import Sequence
 from .aliases import Candidate, resolve
 from .gazetteer import USER_FILE, Gazetteer, load_shipped, user_layer
 from .mention import Mention
-from .rules import UP, Hit, RunReader, Word, class_of
+from .pieces import UP, Hit, Word, class_of
+from .rules import RunReader
 from .teams import sports_report, teams
 from .words import words
 

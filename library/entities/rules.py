@@ -11,33 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import compress
 
 from .aliases import Candidate
-from .gazetteer import Entry
+from .pieces import INITIALS, Hit, Word, head_kind, is_acronym, plain_name
 from .teams import team_cue
 from .words import words
 
-
-def class_of(*tests) -> str:
-    """A regex character class, as ranges, of the Basic Multilingual Plane's code points that
-    pass any of `tests` (capital letters beyond it do not start names in the news). The tests
-    run through map() and the ranges are found by a regex, so this costs milliseconds at import."""
-    chars = list(map(chr, range(0x10000)))
-    flags = bytearray(len(chars))
-    for test in tests:
-        for code in compress(range(len(chars)), map(test, chars)):
-            flags[code] = 1
-    ranges = [(m.start(), m.end() - 1) for m in re.finditer(b"\x01+", bytes(flags))]
-    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
-
-
-UP = class_of(str.isupper, str.istitle)
 _W = words()
-INITIALS = re.compile(rf"(?:{UP}\.)+")
 DIGIT = re.compile(r"\d")
 WORD_AT = re.compile(r" ?\w+")
-ROMAN = re.compile(r"[IVXLC]+")
 NUMBER_AFTER = re.compile(r" \d")
 CUE_AFTER = re.compile(r",? ([a-z]+)")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
@@ -45,33 +27,6 @@ NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
-
-
-class Hit:
-    """A known name from the automaton, standing in a run for the words it covers."""
-
-    __slots__ = ("start", "end", "entry")
-
-    def __init__(self, start: int, end: int, entry: Entry) -> None:
-        self.start, self.end, self.entry = start, end, entry
-
-
-class Word:
-    """One piece of a run: a word, or a "dot", "join" ("of the") or name "part" ("van")."""
-
-    __slots__ = ("start", "end", "text", "role")
-
-    def __init__(self, start: int, end: int, text: str, role: str) -> None:
-        self.start, self.end, self.text, self.role = start, end, text, role
-
-
-def _is_acronym(word: str) -> bool:
-    """An unknown all-capital word that reads as an abbreviation: "KCNA", "NWSC", not a Roman
-    numeral, and not a shouted word, whose letters are half vowels ("POOL", "NEVER")."""
-    letters = word.replace(".", "").replace("&", "")
-    return (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and letters not in _W.not_acronyms
-            and not ROMAN.fullmatch(letters)
-            and not (len(letters) >= 4 and 2 * sum(c in "AEIOU" for c in letters) >= len(letters)))
 
 
 class RunReader:
@@ -139,7 +94,7 @@ class RunReader:
                 continue
             current = current + segment if forced else segment
             last = segment[-1]
-            head = _head_kind(last) if isinstance(last, Word) else None
+            head = head_kind(last) if isinstance(last, Word) else None
             # "Joint Council for the Welfare of Immigrants" joins on; "University of Sheffield of the UK" stops
             if (head or forced and not isinstance(last, Hit)) and index + 1 < len(segments):
                 forced = forced or head
@@ -167,8 +122,8 @@ class RunReader:
             return
         starts_sentence = starts_sentence and kept[0] is items[0]  # "The Church said": "Church" starts none
         items = kept
-        if forced:
-            self._emit(items, forced)
+        if forced or isinstance(items[0], Word) and items[0].text in _W.org_leads and len(items) > 1:
+            self._emit(items, forced or "org")  # "Instituto Cervantes": "institute" comes first in Spanish
             return
         title = self._title_index(items)
         if title is not None:
@@ -176,13 +131,21 @@ class RunReader:
             self._names(items[title + 1:], starts_sentence=False, person=True)
             return
         last = items[-1]
-        head = _head_kind(last) if isinstance(last, Word) else None
-        if head and isinstance(items[0], Hit) and items[0].entry.kind == "org":
+        head = head_kind(last) if isinstance(last, Word) else None
+        if head and isinstance(items[0], Hit) and items[0].entry.kind == "org" and head != "event":
             if len(items) == 2:  # "Microsoft Corp" is Microsoft, "BBC News" a name of its own
                 self._emit(items, "org", canonical=items[0].entry.canonical if last.text in _W.legal_forms else None)
                 return
             self._hit(items[0])  # "CCP Central Committee": the party, then its body
             self._segment(items[1:], False, None)
+        elif head == "event" and len(items) > 1:
+            # "Harvest Day", "Lantern Festival": an event, no name of ours, unless someone
+            # speaks ("Doris Day said")
+            if self._person_cue(items[0].start, last.end):
+                self._emit(items, "person")
+            for item in items:
+                if isinstance(item, Hit):
+                    self._hit(item)  # "the Lisbon Book Fair" is still in Lisbon
         elif head and len(items) > 1:
             self._emit(items, head)
         else:
@@ -206,7 +169,7 @@ class RunReader:
             if isinstance(item, Word) and item.text in _W.title_heads:
                 rest = items[i + 1:]
                 last = rest[-1]
-                if not (isinstance(last, Word) and _head_kind(last)):
+                if not (isinstance(last, Word) and head_kind(last)):
                     found = i
         if found is None:
             return None
@@ -217,7 +180,7 @@ class RunReader:
     def _title_zone(self, items: list) -> None:
         """Words before a title: only known names and organisations ("US", "Foreign Affairs
         Committee") are names here; "Chinese Foreign" is part of the title."""
-        heads = [i for i, item in enumerate(items) if isinstance(item, Word) and _head_kind(item) == "org"]
+        heads = [i for i, item in enumerate(items) if isinstance(item, Word) and head_kind(item) == "org"]
         if heads:
             org = self._strip_front(items[: heads[-1] + 1])
             while org and isinstance(org[0], Word) and (org[0].text in _W.titles):
@@ -228,7 +191,7 @@ class RunReader:
         for item in items:
             if isinstance(item, Hit):
                 self._hit(item)
-            elif item.role == "word" and _is_acronym(item.text):
+            elif item.role == "word" and is_acronym(item.text):
                 self._emit([item], "org")
 
     def _names(self, items: list, starts_sentence: bool, person: bool) -> None:
@@ -238,7 +201,7 @@ class RunReader:
         first = True
         for item in items:
             if isinstance(item, Hit):
-                if len(piece) == 1 and _plain_name(piece[0]) and piece[0].text.lower() not in self.lower:
+                if len(piece) == 1 and plain_name(piece[0]) and piece[0].text.lower() not in self.lower:
                     if item.entry.kind == "person":
                         self._hit(item, start=piece[0].start)  # "Anthony Blinken": a first name joins
                     elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
@@ -281,7 +244,7 @@ class RunReader:
                 # after "Church of Scientology", in an article with "alt.religion.scientology")
                 if not at_start:
                     self._emit(piece, None, single=True, weak=True)
-            elif _is_acronym(word.text):
+            elif is_acronym(word.text):
                 self._emit(piece, "org")
             elif not person and self._org_cue(word.start, word.end):
                 self._emit(piece, "org", single=True)
@@ -301,8 +264,8 @@ class RunReader:
             self._emit(piece, "person")
         elif self._before_a_place(piece[-1].end):
             self._emit(piece, "place")
-        elif len(piece) <= 3 and (_plain_name(piece[0]) or INITIALS.fullmatch(piece[0].text)) and all(
-                _plain_name(w) or w.role == "part" or w.text.isupper() for w in piece[1:]):
+        elif len(piece) <= 3 and (plain_name(piece[0]) or INITIALS.fullmatch(piece[0].text)) and all(
+                plain_name(w) or w.role == "part" or w.text.isupper() for w in piece[1:]):
             # Everyday words the article also writes in lower case ("Science Fair"), or a thing
             # someone owns ("your Zephyr Audio player"), are no person.
             if any(w.text.lower() in self.lower for w in piece) or self._words_before(piece[0].start)[1] in OWNERS:
@@ -401,20 +364,3 @@ class RunReader:
         text = self.text[start:end]
         canonical = canonical or text
         self.out.append(Candidate(self.block, start, end, text, kind, canonical, False, single, weak, guess))
-
-
-def _head_kind(word: Word) -> str | None:
-    if word.role != "word":
-        return None
-    if word.text in _W.org_heads:
-        return "org"
-    if word.text in _W.place_heads:
-        return "place"
-    return None
-
-
-def _plain_name(word: Word) -> bool:
-    """A word that can be part of a personal name: not a title, head, or function word."""
-    text = word.text
-    return (word.role == "word" and text not in _W.titles and text not in _W.org_heads
-            and text not in _W.place_heads and text not in _W.demonyms and not _is_acronym(text))
