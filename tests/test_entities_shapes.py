@@ -74,3 +74,15 @@ def test_a_head_first_organisation_name_is_an_organisation(recogniser, sentence,
 
 def test_a_planetarium_is_a_place(recogniser):
     assert ("Harlan Planetarium", "place") in found(recogniser, "Pupils visited the Harlan Planetarium yesterday.")
+
+
+def test_a_centre_for_something_is_an_institution(recogniser):
+    names = found(recogniser, "A report by the Halden Centre for Coastal Studies came out.")
+    assert ("Halden Centre for Coastal Studies", "org") in names
+
+
+def test_a_word_the_article_mostly_writes_in_lower_case_is_no_name_of_its_own(recogniser):
+    names = found(recogniser, "The Marvell Board for Cocoa Standards met on Monday.",
+                  "Growers said cocoa prices fell, cocoa exports slowed and cocoa stocks grew.",
+                  "Buyers fear that Cocoa shortages will follow.")
+    assert ("Cocoa", "org") not in names

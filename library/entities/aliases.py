@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import AbstractSet as Set, Mapping, Sequence
 
 from .mention import Mention
 from .words import words
@@ -35,15 +35,17 @@ class Candidate(Mention):
     guess: bool = False  # a person only because its words look like a name
 
 
-def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], names: Mapping) -> list[Mention]:
+def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], names: Mapping,
+            lower: Set[str] = frozenset()) -> list[Mention]:
     """Mentions of the article's candidates, whose offsets are into `text`, the article's
-    blocks joined by newlines, each block starting at `starts[block]`. A guessed name that
+    blocks joined by newlines, each block starting at `starts[block]`; `lower`: the words the
+    article writes in lower case. A guessed name that
     reads as a product anywhere ("Internet Explorer 6") is dropped everywhere, and an entity the
     article names with evidence of its kind somewhere has that kind everywhere in it."""
     nouns = _count_nouns(candidates, text)
     if nouns:
         candidates = [c for c in candidates if not (_unsure(c) and nouns.intersection(c.text.split()))]
-    parts = _name_parts(candidates)
+    parts = _name_parts(candidates, lower, text)
     acronyms = _acronyms(candidates, text)
     fuzzy = _typo_index(parts) if any(c.single and c.text not in parts for c in candidates) else {}
     resolved = [_resolved(c, parts, fuzzy, acronyms, names) for c in candidates]
@@ -145,9 +147,11 @@ def _resolved(c: Candidate, parts: dict, fuzzy: dict, acronyms: dict, names: Map
     return c
 
 
-def _name_parts(candidates: Sequence[Candidate]) -> dict[str, tuple[str, str]]:
+def _name_parts(candidates: Sequence[Candidate], lower: Set[str], text: str) -> dict[str, tuple[str, str]]:
     """Each word of the article's fuller names -> (canonical, kind); the first name to claim a
-    word keeps it. Organisation and place names give only their distinctive words."""
+    word keeps it. Organisation and place names give only their distinctive words: not the
+    words the article also writes as words ("Cocoa" in "Cocoa Research Board", when it writes
+    "cocoa prices")."""
     w = words()
     common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles | w.place_modifiers
     parts: dict[str, tuple[str, str]] = {}
@@ -162,9 +166,18 @@ def _name_parts(candidates: Sequence[Candidate]) -> dict[str, tuple[str, str]]:
             if len(tokens) < 2:
                 continue
             for token in tokens:
-                if len(token) > 1 and token[0].isupper() and token not in common and not token.isupper():
+                if (len(token) > 1 and token[0].isupper() and token not in common and not token.isupper()
+                        and (c.kind == "person" or not _common_word(token, lower, text))):
                     parts.setdefault(token, (c.canonical, c.kind))
     return parts
+
+
+def _common_word(token: str, lower: Set[str], text: str) -> bool:
+    """True when the article writes the word in lower case in its running text (not in an
+    address such as "alt.religion.cocoa") more often than capitalised."""
+    word = token.lower()
+    return word in lower and (len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w.])", text))
+                              > len(re.findall(rf"(?<![\w.]){re.escape(token)}(?![\w.])", text)))
 
 
 def _acronyms(candidates: Sequence[Candidate], text: str) -> dict[str, tuple[str, str]]:

@@ -125,7 +125,7 @@ class Recogniser:
                                        entry.kind, entry.canonical, entry.from_package))
         found.sort(key=lambda c: c.start)
         ignored = self.gazetteer.ignored
-        mentions = [m for m in resolve(found, text, starts, names)
+        mentions = [m for m in resolve(found, text, starts, names, lower)
                     if m.text.casefold() not in ignored and m.canonical.casefold() not in ignored]
         if sports:  # "Group G, Belgium faced Panama": a team after the comma
             return teams(mentions, texts)

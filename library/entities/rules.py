@@ -82,9 +82,11 @@ class RunReader:
     def _joined(self, items: list, starts_sentence: bool, tail: bool) -> None:
         """Handle "X of the Y": one name when X ends in a head word, else X and Y apart."""
         segments: list[list] = [[]]
+        joins = [""]
         for item in items:
             if isinstance(item, Word) and item.role == "join":
                 segments.append([])
+                joins.append(item.text)
             else:
                 segments[-1].append(item)
         forced = None
@@ -98,6 +100,8 @@ class RunReader:
             # "Joint Council for the Welfare of Immigrants" joins on; "University of Sheffield of the UK" stops
             if (head or forced and not isinstance(last, Hit)) and index + 1 < len(segments):
                 forced = forced or head
+                if forced == "place" and joins[index + 1].startswith("for"):
+                    forced = "org"  # "Centre for Policy Studies" is an institution, not a building
                 continue
             self._segment(current, starts_sentence and current[0] is items[0], forced)
             forced = None
