@@ -173,11 +173,9 @@ def _name_parts(candidates: Sequence[Candidate], lower: Set[str], text: str) -> 
 
 
 def _common_word(token: str, lower: Set[str], text: str) -> bool:
-    """True when the article writes the word in lower case in its running text (not in an
-    address such as "alt.religion.cocoa") more often than capitalised."""
+    """True when the article writes the word in lower case more often than capitalised."""
     word = token.lower()
-    return word in lower and (len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w.])", text))
-                              > len(re.findall(rf"(?<![\w.]){re.escape(token)}(?![\w.])", text)))
+    return word in lower and text.count(word) > text.count(token)
 
 
 def _acronyms(candidates: Sequence[Candidate], text: str) -> dict[str, tuple[str, str]]:
