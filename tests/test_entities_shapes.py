@@ -86,3 +86,15 @@ def test_a_word_the_article_mostly_writes_in_lower_case_is_no_name_of_its_own(re
                   "Growers said cocoa prices fell, cocoa exports slowed and cocoa stocks grew.",
                   "Buyers fear that Cocoa shortages will follow.")
     assert ("Cocoa", "org") not in names
+
+
+def test_a_town_that_is_a_given_name_begins_a_persons_name(recogniser):
+    names = found(recogniser, "The motion was backed by Florence Okafor and two others.")
+    assert ("Florence Okafor", "person") in names
+    assert ("Florence", "place") not in names
+
+
+def test_a_given_name_repeated_without_cues_is_a_person_even_after_the(recogniser):
+    names = found(recogniser, "He painted the Marisol canvases in one winter.",
+                  "Buyers could choose a red Marisol, a blue Marisol or a grey Marisol.")
+    assert ("Marisol", "person") in names

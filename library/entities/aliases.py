@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import AbstractSet as Set, Mapping, Sequence
 
 from .mention import Mention
-from .words import words
+from .words import given_names, words
 
 REPEATED = 3  # mid-sentence uses that make an untyped word a name
 MIN_FUZZY = 5  # shorter names are too often other real names one letter apart ("Wang", "Wan")
@@ -104,7 +104,8 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     """An article uses a one-word name in one sense: the kind a cue or the gazetteer gave one
     occurrence ("Gloria said") holds for the others. A word it writes capitalised mid-sentence
     again and again without any cue is a name: an organisation or thing when the article ever
-    puts "the" before it ("the Scientology website"), which English does not do to a person,
+    puts "the" before it ("the Scientology website"), which English does not do to a person
+    (a given name is a person's still: "the Marilyn prints"),
     and an event, no name of ours, when it ever has a year or "annual" before it ("the 2019
     Festa", "the annual Festa")."""
     typed: dict[str, str] = {}
@@ -124,9 +125,10 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
                 articled.add(c.text)
             if EVENT_BEFORE.search(text, max(0, c.start - 8), c.start):
                 events.add(c.text)
+    given = given_names()
     for name, count in untyped.items():
         if count >= REPEATED and name not in events:
-            typed.setdefault(name, "org" if name in articled else "person")
+            typed.setdefault(name, "org" if name in articled and name not in given else "person")
     return typed
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from .aliases import Candidate
 from .pieces import INITIALS, Hit, Word, head_kind, is_acronym, plain_name
 from .teams import team_cue
-from .words import words
+from .words import given_names, words
 
 _W = words()
 DIGIT = re.compile(r"\d")
@@ -38,6 +38,7 @@ class RunReader:
         `hits`: known names by start; `lower`: the words the article writes in lower case;
         `sports`: the article is a sports report, where names next to the game's words are teams."""
         self.names, self.firsts, self.lower, self.sports = names, firsts, lower, sports
+        self.given = given_names()
         self.hits, self.block, self.text, self.sentence_start = hits, block, text, sentence_start
         self.out: list[Candidate] = []
 
@@ -203,7 +204,9 @@ class RunReader:
         title (`person`) types only the name right after it."""
         piece: list[Word] = []
         first = True
-        for item in items:
+        for index, item in enumerate(items):
+            if isinstance(item, Hit) and self._given_name_of(item, items[index + 1:index + 2]):
+                item = Word(item.start, item.end, self.text[item.start:item.end], "word")
             if isinstance(item, Hit):
                 if len(piece) == 1 and plain_name(piece[0]) and piece[0].text.lower() not in self.lower:
                     if item.entry.kind == "person":
@@ -226,6 +229,14 @@ class RunReader:
                 continue
             piece, first, person = [], False, False
         self._piece(piece, starts_sentence and first, person)
+
+    def _given_name_of(self, hit: Hit, following: list) -> bool:
+        """ "Regina Ip", "Florence Okafor": a town that is also a given name, before a word of a
+        name, begins a person's name."""
+        word = following[0] if following else None
+        return (hit.entry.kind == "place" and hit.entry.from_package and isinstance(word, Word)
+                and self.text[hit.start:hit.end] in self.given and plain_name(word)
+                and word.text.lower() not in self.lower)
 
     def _piece(self, piece: list[Word], at_start: bool, person: bool) -> None:
         while piece and (piece[0].role != "word" or piece[0].text in _W.demonyms or piece[0].text in _W.titles):
@@ -277,7 +288,8 @@ class RunReader:
             # "Internet Explorer 6" is a product; "the Velvet Underground." a band: English puts
             # "the" before a person's name only where the name qualifies a noun ("the Tom Cruise video")
             thing = NUMBER_AFTER.match(self.text, piece[-1].end) or (
-                self._words_before(piece[0].start)[1] == "the" and not LOWER_AFTER.match(self.text, piece[-1].end))
+                self._words_before(piece[0].start)[1] == "the" and not LOWER_AFTER.match(self.text, piece[-1].end)
+                and piece[0].text not in self.given)
             self._emit(piece, None if thing else "person", guess=True)
         elif self._place_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "place")
