@@ -36,6 +36,12 @@ def test_a_word_counted_in_the_plural_is_a_thing_not_a_person(recogniser):
     assert ("Lena Varga", "person") in names
 
 
+def test_a_name_before_a_thing_counted_is_still_read(recogniser):
+    names = found(recogniser, "The gallery shows several Kodachromes by Lena Varga.",
+                  "Each Kodachrome was framed, and the Varga Kodachromes sold out.")
+    assert ("Varga", "person") in names
+
+
 def test_a_family_named_in_the_plural_stays_a_person(recogniser):
     names = found(recogniser, "Doctors told Ravi Tamm and Mira Tamm to act.", "The Tamms refused, Ravi Tamm said.")
     assert ("Ravi Tamm", "person") in names
@@ -98,3 +104,11 @@ def test_a_given_name_repeated_without_cues_is_a_person_even_after_the(recognise
     names = found(recogniser, "He painted the Marisol canvases in one winter.",
                   "Buyers could choose a red Marisol, a blue Marisol or a grey Marisol.")
     assert ("Marisol", "person") in names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Dunhollow manager Tom Bryce praised the players.", "Dunhollow"),
+    ("Quillmart boss Ada Renk said the stores would stay open.", "Quillmart"),
+])
+def test_a_name_before_a_manager_or_boss_is_an_organisation(recogniser, sentence, name):
+    assert (name, "org") in found(recogniser, sentence)

@@ -44,7 +44,7 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
     article names with evidence of its kind somewhere has that kind everywhere in it."""
     nouns = _count_nouns(candidates, text)
     if nouns:
-        candidates = [c for c in candidates if not (_unsure(c) and nouns.intersection(c.text.split()))]
+        candidates = [t for c in candidates for t in (_without_things(c, nouns) if _unsure(c) else (c,))]
     parts = _name_parts(candidates, lower, text)
     acronyms = _acronyms(candidates, text)
     fuzzy = _typo_index(parts) if any(c.single and c.text not in parts for c in candidates) else {}
@@ -82,6 +82,19 @@ def _count_nouns(candidates: Sequence[Candidate], text: str) -> set[str]:
             counted.add(c.text)
     return {word for plural in counted for word in (plural, plural[:-1])
             if plural[:-1] in unsure and plural in unsure and not {plural, plural[:-1]} & sure}
+
+
+def _without_things(c: Candidate, nouns: set[str]) -> tuple[Candidate, ...]:
+    """The candidate less the things counted in it: "Warhol Polaroids" leaves "Warhol", to be
+    read against the article's fuller names; a thing alone leaves nothing."""
+    words = c.text.split()
+    cut = next((i for i, word in enumerate(words) if word in nouns), None)
+    if cut is None:
+        return (c,)
+    if cut == 0:
+        return ()
+    text = " ".join(words[:cut])
+    return (replace(c, end=c.start + len(text), text=text, canonical=text, kind=None, single=cut == 1, guess=False),)
 
 
 def _counted(text: str, start: int) -> bool:
