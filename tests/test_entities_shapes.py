@@ -112,3 +112,9 @@ def test_a_given_name_repeated_without_cues_is_a_person_even_after_the(recognise
 ])
 def test_a_name_before_a_manager_or_boss_is_an_organisation(recogniser, sentence, name):
     assert (name, "org") in found(recogniser, sentence)
+
+
+def test_a_name_that_leads_a_government_is_a_person(recogniser):
+    names = found(recogniser, "Critics of the Tavares government and the Okoro era spoke, as did the Provisional government.")
+    assert {("Tavares", "person"), ("Okoro", "person")} <= names
+    assert not {text for text, _ in names if text == "Provisional"}

@@ -26,6 +26,7 @@ LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
+ADJECTIVE_ENDS = DEMONYM_ENDS + ("al", "ive", "ist", "ic")  # "the Provisional government" is led by no Provisional
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 
 
@@ -317,9 +318,13 @@ class RunReader:
                 i += 1
 
     def _person_cue(self, start: int, end: int) -> bool:
-        """ "Montalvo said", "said Mauer"."""
+        """ "Montalvo said", "said Mauer", "the Tavares government" (not "the Federal government")."""
         after = CUE_AFTER.match(self.text, end)
-        return bool(after) and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues
+        if after and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues:
+            return True
+        led = NOUN_AFTER.match(self.text, end)
+        return bool(led and led.group(1) in _W.led_by_person and self._words_before(start)[1] == "the"
+                    and not self.text.endswith(ADJECTIVE_ENDS, start, end))
 
     def _org_cue(self, start: int, end: int, team: bool = True) -> bool:
         """ "oil giant Yukos", "carmaker Rover", "Yukos shares", "Tesco's profits"; in a sports
