@@ -118,3 +118,14 @@ def test_a_name_that_leads_a_government_is_a_person(recogniser):
     names = found(recogniser, "Critics of the Tavares government and the Okoro era spoke, as did the Provisional government.")
     assert {("Tavares", "person"), ("Okoro", "person")} <= names
     assert not {text for text, _ in names if text == "Provisional"}
+
+
+def test_a_compass_word_before_a_known_place_is_part_of_the_place(recogniser):
+    names = found(recogniser, "Police in Greater Manchester and West Yorkshire searched two houses.")
+    assert {("Greater Manchester", "place"), ("West Yorkshire", "place")} <= names
+
+
+def test_a_compass_word_begins_a_place_and_a_demonym_ends_no_name(recogniser):
+    names = found(recogniser, "Floods hit West Quarrington again.", "South Sudanese troops crossed the river.")
+    assert ("West Quarrington", "place") in names
+    assert not {text for text, _ in names if "Sudanese" in text}

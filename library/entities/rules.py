@@ -216,6 +216,8 @@ class RunReader:
                         # "Valeska Paris" is no place; "Real Madrid", "Bayern Munich beat" are clubs
                         org = self._org_cue(piece[0].start, item.end) or piece[0].text in _W.club_prefixes
                         self._emit([piece[0], item], "org" if org else "person", guess=not org)
+                    elif item.entry.kind == "place" and piece[0].text in _W.place_modifiers:
+                        self._emit([piece[0], item], "place")  # "Greater Manchester", "Central Lima"
                     else:
                         self._piece(piece, starts_sentence and first, person)
                         self._hit(item)
@@ -244,8 +246,9 @@ class RunReader:
             piece = piece[1:]
         while piece and piece[-1].role != "word":
             piece = piece[:-1]
-        if not piece:
-            return
+        last = piece[-1].text if piece else ""
+        if not piece or last in _W.demonyms and not last.endswith("s") and LOWER_AFTER.match(self.text, piece[-1].end):
+            return  # "South Korean troops": an adjective ("Neo Democrats won" is a party)
         if len(piece) == 1:
             word = piece[0]
             if DIGIT.search(word.text):
@@ -278,8 +281,8 @@ class RunReader:
             self._emit(piece, "org")
         elif person or self._person_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "person")
-        elif self._before_a_place(piece[-1].end):
-            self._emit(piece, "place")
+        elif self._before_a_place(piece[-1].end) or piece[0].text in _W.place_modifiers:
+            self._emit(piece, "place")  # "Cape Canaveral, Florida"; "West Yorkshire", "Lake Kivu"
         elif len(piece) <= 3 and (plain_name(piece[0]) or INITIALS.fullmatch(piece[0].text)) and all(
                 plain_name(w) or w.role == "part" or w.text.isupper() for w in piece[1:]):
             # Everyday words the article also writes in lower case ("Science Fair"), or a thing
