@@ -3,8 +3,9 @@
 A run is read left to right: titles ("Foreign Minister") are dropped and make the name after
 them a person; an organisation or place head word ("Party", "Ministry", "Square") types the
 words it ends; "X of the Y" joins when X ends in such a head; a known name inside a run keeps
-its entity; cues around a name ("in Lima", "Montalvo said") type what is left. What the rules
-cannot type (a lone "Wang") is left to alias resolution over the whole article.
+its entity; cues around a name ("in Lima", "Montalvo said", in cues.py) type what is left.
+What the rules cannot type (a lone "Wang") is left to alias resolution over the whole article.
+The pieces a run is read in, and what a word's shape says alone, are in pieces.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .aliases import Candidate
+from .cues import Cues
 from .pieces import INITIALS, Hit, Word, head_kind, is_acronym, plain_name
 from .teams import team_cue
 from .words import given_names, words
@@ -21,16 +23,11 @@ _W = words()
 DIGIT = re.compile(r"\d")
 WORD_AT = re.compile(r" ?\w+")
 NUMBER_AFTER = re.compile(r" \d")
-CUE_AFTER = re.compile(r",? ([a-z]+)")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
-NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
-TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
-DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
-ADJECTIVE_ENDS = DEMONYM_ENDS + ("al", "ive", "ist", "ic")  # "the Provisional government" is led by no Provisional
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 
 
-class RunReader:
+class RunReader(Cues):
     """Reads one run of capitalised words into candidate names."""
 
     def __init__(self, names: dict, firsts: set[str], hits: dict, lower: set[str], block: int, text: str,
@@ -319,59 +316,6 @@ class RunReader:
                     break
             else:
                 i += 1
-
-    def _person_cue(self, start: int, end: int) -> bool:
-        """ "Montalvo said", "said Mauer", "the Tavares government" (not "the Federal government")."""
-        after = CUE_AFTER.match(self.text, end)
-        if after and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues:
-            return True
-        led = NOUN_AFTER.match(self.text, end)
-        return bool(led and led.group(1) in _W.led_by_person and self._words_before(start)[1] == "the"
-                    and not self.text.endswith(ADJECTIVE_ENDS, start, end))
-
-    def _org_cue(self, start: int, end: int, team: bool = True) -> bool:
-        """ "oil giant Yukos", "carmaker Rover", "Yukos shares", "Tesco's profits"; in a sports
-        report (`team`: for a name a person's name cannot be) "Arsenal beat", "a goal for Celtic",
-        "Chelsea striker"."""
-        if team and self.sports and team_cue(self.text, start, end) and not self.text.endswith(DEMONYM_ENDS, start, end):
-            return True
-        before = self._words_before(start)[1]
-        if before in _W.org_cues_before or before.endswith("maker"):
-            return True
-        after = NOUN_AFTER.match(self.text, end)
-        return bool(after) and after.group(1) in _W.org_cues_after
-
-    def _place_cue(self, start: int, end: int) -> bool:
-        """ "in Lima", "near Kherson", "a visit to Hanoi", "Cape Canaveral, Florida"; not "in
-        Scientology jargon" or "in Amy Chen's book", where the name qualifies the noun after it."""
-        if self._before_a_place(end):
-            return True
-        after = CUE_AFTER.match(self.text, end)
-        if after and after.group(0)[0] == " " and after.group(1).title() not in _W.function_words:
-            return False
-        if self.text.startswith(("'s", "’s"), end):
-            return False
-        before, word = self._words_before(start)
-        if word == "to" or word == "from":
-            return before in _W.place_cue_verbs_for_to
-        return word in _W.place_cues
-
-    def _before_a_place(self, end: int) -> bool:
-        """A name written "Name, Known Place" is a place in that place ("Cape Canaveral, Florida"),
-        unless a title follows the place ("John Cornyn, U.S. Senator", "Hernan Gomez, Panama coach")."""
-        hit = self.hits.get(end + 2) if self.text.startswith(", ", end) else None
-        if hit is None or hit.entry.kind != "place":
-            return False
-        after = NOUN_AFTER.match(self.text, hit.end)
-        return not (after and after.group(1).title() in _W.titles) and not TITLE_AFTER.match(self.text, hit.end)
-
-    def _words_before(self, start: int) -> tuple[str, str]:
-        """The two words before a name, lower case, when only a space separates them from it."""
-        window = self.text[max(0, start - 30):start]
-        if not window.endswith(" "):
-            return "", ""
-        words = window.lower().split()
-        return (words[-2] if len(words) > 1 else ""), (words[-1] if words else "")
 
     def _hit(self, hit: Hit, start: int | None = None) -> None:
         start = hit.start if start is None else start
