@@ -39,8 +39,8 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
             lower: Set[str] = frozenset()) -> list[Mention]:
     """Mentions of the article's candidates, whose offsets are into `text`, the article's
     blocks joined by newlines, each block starting at `starts[block]`; `lower`: the words the
-    article writes in lower case. A guessed name that
-    reads as a product anywhere ("Internet Explorer 6") is dropped everywhere, and an entity the
+    article writes in lower case. A guessed name that reads as a product or a craft anywhere
+    ("Internet Explorer 6", "the ship Aurelian") is dropped everywhere, and an entity the
     article names with evidence of its kind somewhere has that kind everywhere in it."""
     nouns = _count_nouns(candidates, text)
     if nouns:
@@ -54,7 +54,7 @@ def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], n
     mentions = []
     vetoed = {c.text for c in resolved if c.guess and c.kind is None}
     for c in resolved:
-        if c.guess and c.text in vetoed:
+        if (c.guess or c.single) and c.text in vetoed:
             continue
         kind = sure.get(c.canonical) or (c.single and kinds.get(c.text)) or c.kind or kinds.get(c.text)
         if kind is None or c.weak and c.single and c.text not in kinds:

@@ -77,3 +77,9 @@ class Cues:
             return "", ""
         words = window.lower().split()
         return (words[-2] if len(words) > 1 else ""), (words[-1] if words else "")
+
+    def _vessel_cue(self, start: int) -> bool:
+        """ "the cruise ship Aurelian", "the vessel, Aurelian": a ship, craft or probe, named
+        like a person or a place but none of our kinds."""
+        window = self.text[max(0, start - 20):start].rstrip(", ").lower().split()
+        return bool(window) and window[-1] in _W.vessel_nouns

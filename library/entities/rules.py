@@ -25,6 +25,10 @@ WORD_AT = re.compile(r" ?\w+")
 NUMBER_AFTER = re.compile(r" \d")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
+# Endings of English adjectives and nouns, which begin no person's name unless it is a given
+# name ("Crystal", "Sterling"): "Successful Applicants", "Protected Status", "Operation Clambake"
+WORD_ENDS = ("ful", "ive", "ous", "able", "ible", "less", "ness", "ment", "ity", "ion", "ted", "ized", "ised", "ing",
+             "ial", "bal", "cal", "nal", "ral", "tal")  # not "-ed" ("Khaled") or "-ic" ("Ludovic")
 
 
 class RunReader(Cues):
@@ -246,6 +250,9 @@ class RunReader(Cues):
         last = piece[-1].text if piece else ""
         if not piece or last in _W.demonyms and not last.endswith("s") and LOWER_AFTER.match(self.text, piece[-1].end):
             return  # "South Korean troops": an adjective ("Neo Democrats won" is a party)
+        if self._vessel_cue(piece[0].start) and not self._person_cue(piece[0].start, piece[-1].end):
+            self._emit(piece, None, guess=True)  # no kind of ours, here or elsewhere in the article
+            return
         if len(piece) == 1:
             word = piece[0]
             if DIGIT.search(word.text):
@@ -288,9 +295,10 @@ class RunReader(Cues):
                 return
             # "Internet Explorer 6" is a product; "the Velvet Underground." a band: English puts
             # "the" before a person's name only where the name qualifies a noun ("the Tom Cruise video")
-            thing = NUMBER_AFTER.match(self.text, piece[-1].end) or (
+            first = piece[0].text
+            thing = NUMBER_AFTER.match(self.text, piece[-1].end) or first not in self.given and (
                 self._words_before(piece[0].start)[1] == "the" and not LOWER_AFTER.match(self.text, piece[-1].end)
-                and piece[0].text not in self.given)
+                or len(first) >= 6 and first.endswith(WORD_ENDS))
             self._emit(piece, None if thing else "person", guess=True)
         elif self._place_cue(piece[0].start, piece[-1].end):
             self._emit(piece, "place")
