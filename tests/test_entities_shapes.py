@@ -143,3 +143,10 @@ def test_a_ship_is_none_of_our_kinds_anywhere_in_the_article(recogniser):
                   "Nobody left the boat, Marta Quell said.")
     assert not {text for text, _ in names if text == "Aurelian"}
     assert ("Marta Quell", "person") in names
+
+
+def test_a_word_right_after_a_known_company_is_its_product(recogniser):
+    names = found(recogniser, "Sales of the Siemens Lumora grew fast.", "Critics said Lumora ran hot.",
+                  "Image: Siemens Bill Okafor.")
+    assert not {text for text, _ in names if "Lumora" in text}
+    assert ("Siemens", "org") in names and ("Bill Okafor", "person") in names

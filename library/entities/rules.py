@@ -234,6 +234,13 @@ class RunReader(Cues):
             piece, first, person = [], False, False
         self._piece(piece, starts_sentence and first, person)
 
+    def _product(self, piece: list[Word]) -> bool:
+        """ "Zentro Photos", "Zentro Lumen X": unknown words right after a known company name
+        the product it makes (not a given name: "Image: Zentro Bill Okafor" credits a person)."""
+        last = self.out[-1] if self.out else None
+        return (last is not None and last.kind == "org" and last.end == piece[0].start - 1 and len(piece) <= 2
+                and self.text[last.end] == " " and last.text in self.names and piece[0].text not in self.given)
+
     def _given_name_of(self, hit: Hit, following: list) -> bool:
         """ "Regina Ip", "Florence Okafor": a town that is also a given name, before a word of a
         name, begins a person's name."""
@@ -250,7 +257,7 @@ class RunReader(Cues):
         last = piece[-1].text if piece else ""
         if not piece or last in _W.demonyms and not last.endswith("s") and LOWER_AFTER.match(self.text, piece[-1].end):
             return  # "South Korean troops": an adjective ("Neo Democrats won" is a party)
-        if self._vessel_cue(piece[0].start) and not self._person_cue(piece[0].start, piece[-1].end):
+        if (self._vessel_cue(piece[0].start) or self._product(piece)) and not self._person_cue(piece[0].start, piece[-1].end):
             self._emit(piece, None, guess=True)  # no kind of ours, here or elsewhere in the article
             return
         if len(piece) == 1:
