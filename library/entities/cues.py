@@ -14,6 +14,7 @@ CUE_AFTER = re.compile(r",? ([a-z]+)")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
+VESSEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_W.vessel_nouns))}),? $", re.IGNORECASE)
 ADJECTIVE_ENDS = DEMONYM_ENDS + ("al", "ive", "ist", "ic")  # "the Provisional government" is led by no Provisional
 
 
@@ -81,5 +82,4 @@ class Cues:
     def _vessel_cue(self, start: int) -> bool:
         """ "the cruise ship Aurelian", "the vessel, Aurelian": a ship, craft or probe, named
         like a person or a place but none of our kinds."""
-        window = self.text[max(0, start - 20):start].rstrip(", ").lower().split()
-        return bool(window) and window[-1] in _W.vessel_nouns
+        return VESSEL_BEFORE.search(self.text, max(0, start - 16), start) is not None
