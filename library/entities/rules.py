@@ -23,6 +23,8 @@ _W = words()
 DIGIT = re.compile(r"\d")
 WORD_AT = re.compile(r" ?\w+")
 NUMBER_AFTER = re.compile(r" \d")
+NUMBER_BEFORE = re.compile(r"\d $")
+CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*$")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 # Endings of English adjectives and nouns, which begin no person's name unless it is a given
@@ -234,6 +236,13 @@ class RunReader(Cues):
             piece, first, person = [], False, False
         self._piece(piece, starts_sentence and first, person)
 
+    def _spelt_out(self, word: Word) -> bool:
+        """ "Union of Rationalist Atheists and Agnostics (UAAR)": capitals in brackets after a
+        name abbreviate it, whatever their vowels."""
+        text, start, end = self.text, word.start, word.end
+        return (word.text.isupper() and text[start - 2:start] == " (" and text[end:end + 1] == ")"
+                and CAPITALISED_BEFORE.search(text, max(0, start - 40), start - 2) is not None)
+
     def _product(self, piece: list[Word]) -> bool:
         """ "Zentro Photos", "Zentro Lumen X": unknown words right after a known company name
         the product it makes (not a given name: "Image: Zentro Bill Okafor" credits a person)."""
@@ -274,8 +283,9 @@ class RunReader(Cues):
                 # after "Church of Scientology", in an article with "alt.religion.scientology")
                 if not at_start:
                     self._emit(piece, None, single=True, weak=True)
-            elif is_acronym(word.text):
-                self._emit(piece, "org")
+            elif is_acronym(word.text) or self._spelt_out(word):
+                if not NUMBER_BEFORE.search(self.text, max(0, word.start - 8), word.start):
+                    self._emit(piece, "org")  # not a unit: "15 IQ points", "40 GW"
             elif not person and self._org_cue(word.start, word.end):
                 self._emit(piece, "org", single=True)
             elif person or self._person_cue(word.start, word.end):
