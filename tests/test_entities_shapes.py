@@ -157,3 +157,11 @@ def test_capitals_in_brackets_after_a_name_abbreviate_it_and_a_unit_is_no_organi
                   "The plant adds 40 GWE to the grid, and growth (GDP) slowed.")
     assert ("AEIU", "org") in names
     assert not {text for text, _ in names if text in ("GWE", "GDP")}
+
+
+def test_a_person_named_after_a_body_is_not_part_of_it(recogniser):
+    names = found(recogniser, "A student at University of Lisbon Tavira Quenda heard of it.",
+                  "Later the Harbour Council Orlan Veske told reporters the same.",
+                  "Crowds visited the Kelso Space Center Visitor Complex.")
+    assert {("Tavira Quenda", "person"), ("Orlan Veske", "person"), ("Harbour Council", "org")} <= names
+    assert not {text for text, kind in names if "Visitor" in text and kind == "person"}

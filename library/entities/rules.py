@@ -131,6 +131,12 @@ class RunReader(Cues):
             return
         starts_sentence = starts_sentence and kept[0] is items[0]  # "The Church said": "Church" starts none
         items = kept
+        split = self._name_after(items, forced)
+        if split:
+            # "University of Lisbon Ana Cortes", "Refugee Council Enver Solomon": a person after the body
+            self._segment(items[:split], False, forced)
+            self._names(items[split:], False, person=False)
+            return
         if forced or isinstance(items[0], Word) and items[0].text in _W.org_leads and len(items) > 1:
             self._emit(items, forced or "org")  # "Instituto Cervantes": "institute" comes first in Spanish
             return
@@ -159,6 +165,20 @@ class RunReader(Cues):
             self._emit(items, head)
         else:
             self._names(items, starts_sentence, person=False)
+
+    def _name_after(self, items: list, forced: str | None) -> int | None:
+        """Where two or three words of a person's name end a run, or None: after the known place
+        of an "X of Y" (`forced`), or after an organisation head word when a cue or a given
+        name says person ("Refugee Council Enver Solomon told", not "Space Center Visitor Complex")."""
+        for size in (2, 3):
+            if len(items) > size + 1:
+                rest, before = items[-size:], items[-size - 1]
+                if not all(isinstance(w, Word) and plain_name(w) and w.text.lower() not in self.lower for w in rest):
+                    continue
+                if (isinstance(before, Hit) and forced or isinstance(before, Word) and head_kind(before) == "org"
+                        and (rest[0].text in self.given or self._person_cue(rest[0].start, rest[-1].end))):
+                    return len(items) - size
+        return None
 
     @staticmethod
     def _strip_front(items: list, starts_sentence: bool = True) -> list:
