@@ -1,11 +1,13 @@
 """The words around a name that say what it is: "Montalvo said" (a person), "oil giant Yukos"
-(an organisation), "in Lima" (a place), read by `rules.RunReader` for the names its word
-shapes leave open. Cues look only at the words next to a name, in the article's text."""
+(an organisation), "in Lima" (a place), "the ship Aurelian" or "Google Chrome" (none of our
+kinds), read by `rules.RunReader` for the names its word shapes leave open. Cues look only at
+the words next to a name, in the article's text."""
 
 from __future__ import annotations
 
 import re
 
+from .pieces import Word
 from .teams import team_cue
 from .words import words
 
@@ -14,17 +16,21 @@ CUE_AFTER = re.compile(r",? ([a-z]+)")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
+CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*$")
 VESSEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_W.vessel_nouns))}),? $", re.IGNORECASE)
 ADJECTIVE_ENDS = DEMONYM_ENDS + ("al", "ive", "ist", "ic")  # "the Provisional government" is led by no Provisional
 
 
 class Cues:
-    """Cue tests over `self.text`, `self.hits` (known names by start) and `self.sports` (the
-    article is a sports report), which the reader sets."""
+    """Cue tests over the attributes below, which the reader sets: `hits` are the known names
+    by start, `sports` says the article is a sports report."""
 
     text: str
     hits: dict
     sports: bool
+    names: dict  # the gazetteer's names
+    given: frozenset  # common given names
+    out: list  # the candidates read so far
 
     def _person_cue(self, start: int, end: int) -> bool:
         """ "Montalvo said", "said Mauer", "the Tavares government" (not "the Federal government")."""
@@ -83,3 +89,17 @@ class Cues:
         """ "the cruise ship Aurelian", "the vessel, Aurelian": a ship, craft or probe, named
         like a person or a place but none of our kinds."""
         return VESSEL_BEFORE.search(self.text, max(0, start - 16), start) is not None
+
+    def _spelt_out(self, word: Word) -> bool:
+        """ "Union of Rationalist Atheists and Agnostics (UAAR)": capitals in brackets after a
+        name abbreviate it, whatever their vowels."""
+        text, start, end = self.text, word.start, word.end
+        return (word.text.isupper() and text[start - 2:start] == " (" and text[end:end + 1] == ")"
+                and CAPITALISED_BEFORE.search(text, max(0, start - 40), start - 2) is not None)
+
+    def _product(self, piece: list[Word]) -> bool:
+        """ "Zentro Photos", "Zentro Lumen X": unknown words right after a known company name
+        the product it makes (not a given name: "Image: Zentro Bill Okafor" credits a person)."""
+        last = self.out[-1] if self.out else None
+        return (last is not None and last.kind == "org" and last.end == piece[0].start - 1 and len(piece) <= 2
+                and self.text[last.end] == " " and last.text in self.names and piece[0].text not in self.given)

@@ -24,7 +24,6 @@ DIGIT = re.compile(r"\d")
 WORD_AT = re.compile(r" ?\w+")
 NUMBER_AFTER = re.compile(r" \d")
 NUMBER_BEFORE = re.compile(r"\d $")
-CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*$")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 # Endings of English adjectives and nouns, which begin no person's name unless it is a given
@@ -255,20 +254,6 @@ class RunReader(Cues):
                 continue
             piece, first, person = [], False, False
         self._piece(piece, starts_sentence and first, person)
-
-    def _spelt_out(self, word: Word) -> bool:
-        """ "Union of Rationalist Atheists and Agnostics (UAAR)": capitals in brackets after a
-        name abbreviate it, whatever their vowels."""
-        text, start, end = self.text, word.start, word.end
-        return (word.text.isupper() and text[start - 2:start] == " (" and text[end:end + 1] == ")"
-                and CAPITALISED_BEFORE.search(text, max(0, start - 40), start - 2) is not None)
-
-    def _product(self, piece: list[Word]) -> bool:
-        """ "Zentro Photos", "Zentro Lumen X": unknown words right after a known company name
-        the product it makes (not a given name: "Image: Zentro Bill Okafor" credits a person)."""
-        last = self.out[-1] if self.out else None
-        return (last is not None and last.kind == "org" and last.end == piece[0].start - 1 and len(piece) <= 2
-                and self.text[last.end] == " " and last.text in self.names and piece[0].text not in self.given)
 
     def _given_name_of(self, hit: Hit, following: list) -> bool:
         """ "Regina Ip", "Florence Okafor": a town that is also a given name, before a word of a
