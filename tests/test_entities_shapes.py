@@ -165,3 +165,15 @@ def test_a_person_named_after_a_body_is_not_part_of_it(recogniser):
                   "Crowds visited the Kelso Space Center Visitor Complex.")
     assert {("Tavira Quenda", "person"), ("Orlan Veske", "person"), ("Harbour Council", "org")} <= names
     assert not {text for text, kind in names if "Visitor" in text and kind == "person"}
+
+
+def test_a_name_spoken_of_in_the_plural_is_a_body(recogniser):
+    names = found(recogniser, "After the final whistle Dunmorrow were relegated, and Ravi Tamm and Pellow were not.")
+    assert ("Dunmorrow", "org") in names
+    assert ("Pellow", "org") not in names
+
+
+def test_a_club_prefix_before_a_city_makes_a_club_and_a_newspaper_is_an_organisation(recogniser):
+    names = found(recogniser, "They lost to AC Milan twice.", "Kurier newspaper said so, and I'll agree.")
+    assert {("AC Milan", "org"), ("Kurier", "org")} <= names
+    assert not {text for text, _ in names if text.startswith("I")}

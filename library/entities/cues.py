@@ -16,6 +16,7 @@ CUE_AFTER = re.compile(r",? ([a-z]+)")
 NOUN_AFTER = re.compile(r"(?:['’]s)? ([a-z]+)")
 TITLE_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(sorted(_W.titles))})\b")
 DEMONYM_ENDS = ("ian", "ean", "ese", "ish")  # "Panamanian players" are no team
+PLURAL_VERB_AFTER = re.compile(r" (?:were|are|have) ")
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z]\w*$")
 VESSEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_W.vessel_nouns))}),? $", re.IGNORECASE)
 ADJECTIVE_ENDS = DEMONYM_ENDS + ("al", "ive", "ist", "ic")  # "the Provisional government" is led by no Provisional
@@ -42,7 +43,7 @@ class Cues:
                     and not self.text.endswith(ADJECTIVE_ENDS, start, end))
 
     def _org_cue(self, start: int, end: int, team: bool = True) -> bool:
-        """ "oil giant Yukos", "carmaker Rover", "Yukos shares", "Tesco's profits"; in a sports
+        """ "oil giant Yukos", "carmaker Rover", "Yukos shares", "Tesco's profits", "Tesco have"; in a sports
         report (`team`: for a name a person's name cannot be) "Arsenal beat", "a goal for Celtic",
         "Chelsea striker"."""
         if team and self.sports and team_cue(self.text, start, end) and not self.text.endswith(DEMONYM_ENDS, start, end):
@@ -50,6 +51,9 @@ class Cues:
         before = self._words_before(start)[1]
         if before in _W.org_cues_before or before.endswith("maker"):
             return True
+        if (PLURAL_VERB_AFTER.match(self.text, end) and before.isalpha() and before.islower()
+                and before not in ("and", "the", "or") and " " not in self.text[start:end]):
+            return True  # "then Kelso were relegated", "as Quillmart have cut jobs": a body, spoken of as many
         after = NOUN_AFTER.match(self.text, end)
         return bool(after) and after.group(1) in _W.org_cues_after
 

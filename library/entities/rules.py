@@ -231,7 +231,8 @@ class RunReader(Cues):
             if isinstance(item, Hit) and self._given_name_of(item, items[index + 1:index + 2]):
                 item = Word(item.start, item.end, self.text[item.start:item.end], "word")
             if isinstance(item, Hit):
-                if len(piece) == 1 and plain_name(piece[0]) and piece[0].text.lower() not in self.lower:
+                if (len(piece) == 1 and (plain_name(piece[0]) or piece[0].text in _W.club_prefixes)
+                        and piece[0].text.lower() not in self.lower):
                     if item.entry.kind == "person":
                         self._hit(item, start=piece[0].start)  # "Anthony Blinken": a first name joins
                     elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
