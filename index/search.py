@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from whoosh import query as whoosh_query
 from whoosh.scoring import BM25F
@@ -19,6 +20,7 @@ from whoosh.scoring import BM25F
 from library.fileio import explain
 from library.readstate import ReadState
 
+from .budget import Budgeted
 from .documents import DocumentMaker, unpack_blocks
 from .marks import ids_of
 from .highlight import Wanted, best_passage
@@ -59,6 +61,7 @@ class SearchResult:
     total: int | None  # None: not counted yet (a live search); SearchIndex.count gives it
     hits: list[Hit]
     suggestion: str | None = None
+    complete: bool = True  # False: the budget ran out and the hits are the best of the matches reached
 
     def to_json(self) -> dict:
         return {
@@ -104,12 +107,14 @@ class SearchIndex:
             self._searcher.close()
 
     # -- searching -----------------------------------------------------------------------
-    def search(self, text: str, limit: int = 20, sort: str = "relevance", counted: bool = True) -> SearchResult:
+    def search(self, text: str, limit: int = 20, sort: str = "relevance", counted: bool = True,
+               budget: float | None = None, stop: Callable[[], bool] = lambda: False) -> SearchResult:
         """Hits for a query; QueryError (one line) if the query is malformed. `counted=False`
         (search as the user types): only the first `limit` hits are ranked, skipping blocks of
         postings that cannot reach them, and the total is None when there are more (`count`
         gives it): a common word matches most of a large library, and scoring every match
-        costs more than a keystroke may."""
+        costs more than a keystroke may. With a `budget` (seconds) ranking stops when it runs
+        out, as it does when `stop()` turns true; the result then says it is not `complete`."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         started = time.perf_counter()
@@ -120,35 +125,41 @@ class SearchIndex:
                 self.update()
             except OSError as exc:  # searching still works on the index as it is
                 self.notices.append(f"search index not brought up to date ({explain(exc)}); results may be stale")
+
+        def run() -> tuple:
+            return self._run(text, parsed, limit, sort, counted, budget, stop)
+
         with self._lock:
             try:
-                hits, total, suggestion = self._run(text, parsed, limit, sort, counted)
+                hits, total, suggestion, complete = run()
             except DAMAGE as exc:  # a damaged index file: rebuild from the library, search again
                 self._repair(f"failed while searching ({describe(exc)})")
-                hits, total, suggestion = self._run(text, parsed, limit, sort, counted)
+                hits, total, suggestion, complete = run()
             except whoosh_query.QueryError:  # a combination resolve() did not foresee
                 raise QueryError("this query cannot be searched as written; try fewer quotes or operators") from None
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(text, took, total, hits, suggestion)
+        return SearchResult(text, took, total, hits, suggestion, complete)
 
-    def _run(self, text: str, parsed, limit: int, sort: str, counted: bool = True):
+    def _run(self, text: str, parsed, limit: int, sort: str, counted: bool, budget: float | None, stop):
         searcher = self._fresh_searcher()
         resolved = self._resolve(parsed, searcher)
         # limit=None scores every match in one pass, which gives the exact total; a top-N search
         # skips blocks and then runs the query a second time to count (twice the cost here)
         ranked = None if counted else limit
-        if sort == "date":
-            results = searcher.search(resolved, limit=ranked, sortedby="date", reverse=True)
-        else:
-            results = searcher.search(resolved, limit=ranked)
+        dated = sort == "date"
+        collector = Budgeted(searcher.collector(limit=ranked, sortedby="date" if dated else None, reverse=dated), budget, stop)
+        searcher.search_with_collector(resolved, collector)
+        results = collector.results()
         wanted = Wanted.of(resolved)
         hits = [self._hit(result, wanted, sort == "relevance") for result in results[:limit]]
-        if counted or results.has_exact_length():
+        if collector.stopped:
+            total = None
+        elif counted or results.has_exact_length():
             total = results.scored_length() if counted else len(results)
         else:  # blocks were skipped only once `limit` hits were in hand: fewer means all
             total = len(hits) if len(hits) < limit else None
-        suggestion = None if hits else self._suggest(text, parsed, searcher)
-        return hits, total, suggestion
+        suggestion = None if hits or collector.stopped else self._suggest(text, parsed, searcher)
+        return hits, total, suggestion, not collector.stopped
 
     def _resolve(self, parsed, searcher):
         return resolve(parsed, searcher.reader(), lambda: issue_labels(self.library.root), self._marked)

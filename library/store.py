@@ -10,8 +10,8 @@ Layout of a library folder (everything a person needs to back up is plain text):
     .cache/                 derived: catalogue and analysis caches, safe to delete
     .index/                 derived: the Whoosh search index, safe to delete
 
-The catalogue cache keeps what the article list shows, so listing 100,000 articles reads one
-file instead of parsing 100,000. Each file's size and mtime are compared with the ones it was
+The catalogue cache (library/catalogue.py) keeps what the article list shows, so listing
+100,000 articles reads one file instead of parsing 100,000. Each file's size and mtime are compared with the ones it was
 catalogued from, and only changed files are read again (a stat per article: one second per
 100,000), so an article edited by hand in place is seen. The app, which watches the folder
 (tui/watching.py), may instead trust the catalogue while the folder's mtime is the one it was
@@ -25,9 +25,6 @@ another process saved meanwhile, so two imports at once lose no entries.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import json
-import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -35,10 +32,9 @@ from pathlib import Path
 
 from .articlefile import ArticleFileError, dump_article, read_article_file
 from .backlog import Backlog
+from .catalogue import collector_paused, entry_for, file_stamp, folder_mtime, newest_first, read_cache, save_cache, scan
 from .fileio import LockTimeout, atomic_write, file_lock, fsync_dir, sweep_leftovers
 from .model import Article, CatalogueEntry
-
-CATALOGUE_VERSION = 3
 LOCK_WAIT = 2.0  # seconds a writer waits for another process's write (each holds it briefly)
 
 
@@ -123,7 +119,7 @@ class Library:
         """All articles' list metadata, newest first (undated last)."""
         catalogue = self._catalogue()
         if self._ordered is None:
-            self._ordered = _newest_first(catalogue.values())
+            self._ordered = newest_first(catalogue.values())
         return list(self._ordered)
 
     def catalogue_stamp(self) -> tuple | None:
@@ -237,7 +233,7 @@ class Library:
         ours = {entry.id: [*entry, *self._files[entry.id]] for entry in self._entries.values() if entry.id in self._files}
         try:
             with self.lock():
-                on_disk = self._read_cache() or {}
+                on_disk = read_cache(self._catalogue_path) or {}
                 rows = {row[0]: row for row in on_disk.get("rows", ()) if isinstance(row, list) and row}
                 rows.update(ours)
                 self._rescan({"rows": list(rows.values())}, save=True)
@@ -248,7 +244,7 @@ class Library:
         path = self.path_of(article.id)
         self.backlog.record([article.id])
         atomic_write(path, dump_article(article), tmp_dir=self.cache_dir / "tmp", sync_dir=not self._deferred)
-        entry = _entry_for(article)
+        entry = entry_for(article)
         self._catalogue()[article.id] = entry
         self._ordered = None
         stat = path.stat()
@@ -266,8 +262,8 @@ class Library:
     def _catalogue(self) -> dict[str, CatalogueEntry]:
         if self._entries is None:
             with collector_paused():
-                cached = self._read_cache()
-                if cached and self.trust_folder and cached.get("folder") == self._folder_mtime():
+                cached = read_cache(self._catalogue_path)
+                if cached and self.trust_folder and cached.get("folder") == folder_mtime(self.articles_dir):
                     self._load_rows(cached["rows"])
                 else:
                     self._rescan(cached)
@@ -276,81 +272,34 @@ class Library:
     def verify(self) -> list[CatalogueEntry]:
         """Entries checked file by file, so an article edited in place (which leaves the
         folder's mtime alone) is seen. Costs a stat per article: one second per 100,000."""
-        self._rescan(self._read_cache())
+        self._rescan(read_cache(self._catalogue_path))
         return self.entries()
 
-    def _folder_mtime(self) -> int:
-        try:
-            return self.articles_dir.stat().st_mtime_ns
-        except OSError:
-            return 0
-
     def _load_rows(self, rows: list) -> None:
-        self._stamp = self._cache_stamp()
+        self._stamp = file_stamp(self._catalogue_path)
         self._ordered = None
         self._entries = {row[0]: CatalogueEntry._make(row[:-2]) for row in rows}
         self._files = {row[0]: tuple(row[-2:]) for row in rows}
 
-    def _cache_stamp(self) -> tuple | None:
-        try:
-            stat = self._catalogue_path.stat()
-        except OSError:
-            return None
-        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-
     def _reload_if_changed_elsewhere(self) -> None:
         """Another process (the app, a script) saved the catalogue since we read it."""
-        if self._entries is not None and self._cache_stamp() != self._stamp:
+        if self._entries is not None and file_stamp(self._catalogue_path) != self._stamp:
             self.refresh()
-
-    def _read_cache(self) -> dict | None:
-        try:
-            data = json.loads(self._catalogue_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("version") != CATALOGUE_VERSION:
-            return None
-        return data
 
     def _rescan(self, cached: dict | None, save: bool = False) -> None:
         """Bring the cache up to date, reading only files whose size or mtime changed. Files
         changed, added or removed behind the catalogue's back go into the backlog."""
         old = {row[0]: row for row in (cached or {}).get("rows", ())}
-        self._stamp = self._cache_stamp()
-        entries: dict[str, CatalogueEntry] = {}
-        files: dict[str, tuple] = {}
-        self.problems = []
-        changed = False
-        folder = str(self.articles_dir) + os.sep
-        listed_at = self._folder_mtime()  # before listing: a file added after it changes the folder again
-        names = os.listdir(folder) if self.articles_dir.is_dir() else []
-        for name in names:
-            if not name.endswith(".md") or name.startswith("."):
-                continue
-            article_id = name[:-3]
-            path = folder + name
-            try:
-                stat = os.stat(path)
-            except FileNotFoundError:  # removed since listing
-                continue
-            stamp = (stat.st_size, stat.st_mtime_ns)
-            row = old.get(article_id)
-            if row is not None and tuple(row[-2:]) == stamp:
-                entries[article_id] = CatalogueEntry._make(row[:-2])
-            else:
-                changed = True
-                try:
-                    article = read_article_file(Path(path))
-                except ArticleFileError as exc:
-                    self.problems.append(str(exc))
-                    continue
-                entries[article_id] = _entry_for(replace(article, id=article_id))
-            files[article_id] = stamp
+        self._stamp = file_stamp(self._catalogue_path)
+        listed_at = folder_mtime(self.articles_dir)  # before listing: a file added after it changes the folder again
+        found = scan(self.articles_dir, old)
+        entries, files = found.entries, found.files
+        self.problems = found.problems
         if cached is not None:
             unseen = [i for i in entries if tuple(old.get(i, ())[-2:]) != files[i]]
             self._record_quietly(unseen + [i for i in old if i not in entries])
         self._entries, self._files, self._ordered = entries, files, None
-        if save or changed or len(entries) != len(old) or (cached or {}).get("folder") != listed_at:
+        if save or found.changed or len(entries) != len(old) or (cached or {}).get("folder") != listed_at:
             try:
                 with self.lock():
                     self._save_catalogue(listed_at)
@@ -363,55 +312,9 @@ class Library:
         except OSError:
             pass  # a read-only library: there is no index to keep in step either
 
-    def _save_catalogue(self, folder_mtime: int | None = None) -> None:
-        """Save under the lock. `folder_mtime`: the folder as it was when listed (default: now,
+    def _save_catalogue(self, folder: int | None = None) -> None:
+        """Save under the lock. `folder`: the folder's mtime when it was listed (default: now,
         for a writer whose catalogue is fresh from under the lock)."""
-        entries = _newest_first((self._entries or {}).values())  # saved in order: later sorts are linear
-        rows = [[*entry, *self._files[entry.id]] for entry in entries]
-        folder = self._folder_mtime() if folder_mtime is None else folder_mtime
-        data = {"version": CATALOGUE_VERSION, "folder": folder, "rows": rows}
-        try:
-            atomic_write(self._catalogue_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
-            return  # a read-only library still lists; the cache is only a speed-up
-        self._stamp = self._cache_stamp()
-
-
-@contextmanager
-def collector_paused():
-    """Loading 100,000 entries makes over a million objects. Python's cycle collector would
-    scan them again and again as they are made, and again at each later collection of old
-    objects; paused during the load, then told to leave what exists alone (`gc.freeze`), it
-    never does: the load takes a third of the time (0.7 s to 0.24 s) and the app does not
-    stall later. Catalogue rows hold no cycles, so they are still freed when dropped."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _by_date(entry: CatalogueEntry) -> str:
-    return entry.date or ""  # sorted in reverse, undated articles ("") come last
-
-
-def _newest_first(entries) -> list[CatalogueEntry]:
-    return sorted(entries, key=_by_date, reverse=True)
-
-
-def _entry_for(article: Article) -> CatalogueEntry:
-    return CatalogueEntry(
-        id=article.id,
-        title=article.title,
-        date=article.date.isoformat() if article.date else None,
-        source=article.source,
-        author=article.author,
-        content_hash=article.content_hash,
-        words=article.word_count,
-        url=article.url,
-        tags=tuple(article.tags),
-        imported=article.imported,
-    )
+        folder = folder_mtime(self.articles_dir) if folder is None else folder
+        if save_cache(self._catalogue_path, (self._entries or {}).values(), self._files, folder):
+            self._stamp = file_stamp(self._catalogue_path)

@@ -313,3 +313,14 @@ async def test_more_matches_than_shown_are_counted_after_the_first_hits(app, mon
         screen = search_screen(app)
         await wait_for(pilot, lambda: "results (first 1)" in screen_text(app))
         assert len(screen.result.hits) == 1 and screen.result.total > 1
+
+
+async def test_hits_ranked_within_the_budget_are_replaced_by_the_full_ranking(app, monkeypatch):
+    """At 100,000 articles live search shows the best of the matches it reached in time, then
+    every match ranked and counted: with no budget at all, the full ranking is what stays."""
+    monkeypatch.setattr("tui.screens.search.LIVE_BUDGET", 0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await type_query(pilot, "beijing")
+        await wait_for(pilot, lambda: screen.result is not None and screen.result.complete)
+        assert screen.result.total > 0 and len(screen.result.hits) == screen.result.total
+        assert "ranking every match" not in screen_text(app) and "results · " in screen_text(app)

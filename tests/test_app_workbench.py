@@ -75,6 +75,8 @@ async def test_filter_by_query_tag_and_note_and_an_empty_result(tagged):
         assert await filter_by("tag:china Congress") == ["Beijing protested within hours."]
         assert await filter_by("tag:nothing-like-it") == []
         assert "Nothing matches this filter." in screen_text(pilot.app)
+        await filter_by("date:2023-13")  # a query the index refuses: why, in the note
+        assert "date:2023-13: " in screen_text(pilot.app)
 
 
 async def test_a_rename_onto_an_existing_tag_asks_to_merge_with_the_count_and_undoes(tagged):

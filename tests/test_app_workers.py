@@ -141,3 +141,23 @@ async def test_background_work_that_fails_is_one_line_and_the_app_keeps_running(
         assert notes(app, "error") == ["Counting the library stopped (RuntimeError: the analysis cache is unreadable)"]
         await pilot.press("escape", "slash")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SearchScreen")
+
+
+@pytest.mark.parametrize("counter, opened, line", [
+    ("library.beat.trends.trends", lambda app: app.action_trends(), "Counting the trends stopped"),
+    ("library.beat.entity_page.entity_page", lambda app: app.action_entity_page("Taiwan"), "Counting the entity page stopped"),
+])
+async def test_the_beat_screens_tell_a_failed_count_in_one_line(tmp_path, monkeypatch, counter, opened, line):
+    """The trends and entity pages count in workers too: a count that fails is one error
+    notice (it used to end the app), and the keys keep working."""
+    def broken(*args, **kwargs):
+        raise RuntimeError("the analysis cache is unreadable")
+
+    monkeypatch.setattr(counter, broken)
+    app = make_app(make_library(tmp_path / "lib"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        opened(app)
+        await wait_for(pilot, lambda: notes(app, "error"))
+        assert notes(app, "error") == [f"{line} (RuntimeError: the analysis cache is unreadable)"]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.reading)

@@ -71,7 +71,8 @@ def test_an_error_from_the_search_engine_is_one_plain_line(index, monkeypatch):
     def broken(*args, **kwargs):
         raise whoosh_query.QueryError("Phrase search: 'x' field has no positions")
 
-    monkeypatch.setattr(index, "_fresh_searcher", lambda: type("S", (), {"reader": lambda self: None, "search": broken})())
+    searcher = type("S", (), {"reader": lambda self: None, "collector": lambda self, **kw: None, "search_with_collector": broken})
+    monkeypatch.setattr(index, "_fresh_searcher", lambda: searcher())
     with pytest.raises(QueryError) as caught:
         index.search("taiwan")
     assert "positions" not in str(caught.value) and "\n" not in str(caught.value)

@@ -297,3 +297,16 @@ def test_a_year_covers_every_day_of_it(library):
     index = open_index(library)
     assert index.search("date:2021", limit=1).total == 100
     assert index.search("date:2021-01..2021-02", limit=1).total == len([d for d in range(100) if 3 * d < 59])
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_a_search_out_of_budget_says_so_and_the_full_ranking_follows(world, sort):
+    """With no time left, live search ranks what it reached (nothing here) and says it is not
+    complete; no total and no "did you mean" is claimed from a ranking that stopped early."""
+    _, index, _ = world
+    cut = index.search("taiwan", limit=2, sort=sort, counted=False, budget=0)
+    assert not cut.complete and cut.total is None and cut.suggestion is None
+    stopped = index.search("typhooon", limit=2, sort=sort, stop=lambda: True)
+    assert not stopped.complete and stopped.suggestion is None
+    full = index.search("taiwan", limit=2, sort=sort, budget=60)
+    assert full.complete and full.total > 2 and len(full.hits) == 2

@@ -6,10 +6,8 @@ Reported speech in the news follows a few shapes, read here with regexes around 
     Xi said (that) China hoped ...  /  Blinken told reporters (that) ...   indirect, clause after
     Progress is hard, he added.  /  ..., according to SCMP.             indirect, clause before
 
-The speaker is the recognised name next to the verb, or a name and an apposition before it
-("Wang Yi, China's top diplomat, said"). "he"/"she" is the nearest person named before, outside
-quotation marks; "the minister" the nearest person with that title in their context, else the
-nearest person. A quote without a verb of its own continues the quote before it (“A,” he said.
+The speaker is the recognised name next to the verb, or who "he", "the minister" or an
+apposition stands for (speakers.py); the regexes are in patterns.py. A quote without a verb of its own continues the quote before it (“A,” he said.
 “B.”). Only blocks with a quotation mark or a speech verb are read, so the cost follows the
 quotes, not the length of the text.
 """
@@ -23,74 +21,14 @@ from itertools import accumulate
 from typing import Sequence
 
 from ..entities import Mention
-from ..entities.words import words
 from .model import Quote
+from .patterns import (ABBREVIATIONS, CLOSING, CUE, END, LAST_WORD, LEADS_IN, NEAR, NEEDS_THAT, NOT_CLAUSE, OBJECT,
+                       PUNCTUATION, QUOTED, QUOTING_WORDS, SENTENCE_DONE, TO_COMMA, TOLD, WORD)
+from .speakers import Antecedents, Speakers
 
-SPEECH = (r"said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|explains|argued|argues"
-          r"|insisted|insists|stressed|stresses|replied|wrote|writes|tweeted|announced|declared|declares|claimed"
-          r"|claims|acknowledged|admitted|conceded|suggested|recalled|emphasi[sz]ed|emphasi[sz]es|reiterated"
-          r"|observed|remarked|commented|complained|cautioned|pointed out|predicted|confirmed|responded|vowed|repeated|reaffirmed")
-NEEDS_THAT = re.compile(r"announced|declared|declares|confirmed|acknowledged|admitted|predicted|vowed|recalled"
-                        r"|observed|suggested|noted|notes|stressed|stresses|emphasi[sz]e[sd]|claimed|claims|wrote|writes|repeated"
-                        r"|reaffirmed")
-# verbs that attribute quotation marks in their sentence ("accused the US of “...”") but no clause
-QUOTING = r"accused|urged|called|described|praised|criticised|criticized|blamed|dismissed|lamented|hailed"
-QUOTING_WORDS = frozenset(QUOTING.split("|"))
-
-
-def _by_first_letter(words: str) -> str:
-    """An alternation grouped by first letter: the regex engine tries one group per position."""
-    groups: dict[str, list[str]] = {}
-    for word in words.split("|"):
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in groups.items())
-
-
-CUE = re.compile(rf"\b(?:[Aa]ccording to|{_by_first_letter(SPEECH + '|' + QUOTING)})\b")
-QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
-END = re.compile(r"[.!?]+[”\"’)]*(?=\s*$|\s+[^a-z\s])")  # not before a lower-case word
-LAST_WORD = re.compile(r"(\w+)\.*$")
-ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Prof", "No", "vs",
-                 "Adm", "Capt", "Maj", "Sgt", "Rev", "Inc", "Co", "Corp", "Ltd"}
-ADVERBS = {"also", "even", "later", "then", "further", "again", "previously", "once", "has", "had", "have",
-           "repeatedly", "reportedly", "separately", "earlier", "recently", "publicly", "privately", "simply",
-           "only", "bluntly", "flatly", "openly", "would", "will", "has also"}
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)$")
-SUBJECT_START = re.compile(r"\s*(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|[Hh]e|[Ss]he|[Ii]t)(?= )(?= [a-z])")
-ORG_ROLES = {"ministry", "department", "government", "embassy", "agency", "company", "office", "council",
-             "committee", "commission", "administration", "party", "firm", "group", "bank", "court", "military", "army"}
-ROLES = {w.lower() for w in words().title_heads} | {
-    "official", "officials", "leader", "diplomat", "envoy", "spokesperson", "spokesman", "spokeswoman", "analyst",
-    "economist", "lawmaker", "negotiator", "minister", "secretary", "president", "premier", "chancellor"} | ORG_ROLES
-ROLE = re.compile(r"\b[Tt]he (?:[\w’'-]+ ){0,3}?([a-z]+)$")
-OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:in|at|on|during|after|before|to|with)\b[^,.;:“\"]{0,60}?\sthat\s+|that\s+)?")
-NOT_CLAUSE = re.compile(r"(?:as|to|of|for|in|on|by|with|from|about|at|into|against|so|yes|no)\b")
-TOLD = re.compile(r"\s+(?:[\w’'-]+ ){1,5}?that\s+|\s+(?:(?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]*)*?(?: in [a-z ]+?)?)\s+(?:that\s+)?|\s*[,:]\s*")
-WORD = re.compile(r"\w+")
-ACTS = re.compile(r" (?!(?:of|and|or|in|at|on|to|for|with|as|from|by|is|was)\b)[a-z]+")
-AFTER_PREPOSITION = re.compile(r"\b(?:in|of|from|at|for|with|on|by|to|as)\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:and\s+)?)*$")
-UNNAMED = re.compile(r"\b(?:[Oo]fficials|[Aa]nalysts|sides?|[Dd]iplomats|[Ee]xperts|[Oo]bservers|[Cc]ritics|[Ss]ources"
-                     r"|[Ll]awmakers)(?: (?:in|from|of|on) (?:the )?(?:[A-Z][\w’'-]*(?: and | )?)+)?$")
-MODIFIED = re.compile(r" (?!(?:said|says|told|added|and|or|in|on|at|of|for|to|with|as|by)\b)[a-z]+(?=[,.])")
-SPEAKS = re.compile(rf" (?:\w+ )?(?:{SPEECH})\b")
-PUNCTUATION = re.compile(r"[\s,.!?]*")
-CLOSING = re.compile(r"[\s,.!?”\"]*")
-LEADS_IN = re.compile(r"[^.!?”\"]*[,:]\s*[“\"]")
-SENTENCE_DONE = re.compile(r"[\s,.!?]*$|[^.!?]{0,40}[.!?]")
-TO_COMMA = re.compile(r"[^,.]*?,\s*")
-APPOSITION_BREAK = re.compile(r"[.!?;“”\"]")
-LEAD = re.compile(r"\s+(?:the\s+)?")
-ROLE_AFTER = re.compile(r"\s+[Tt]he ((?:[\w’'-]+ ){0,3}?)([a-z]+)\b")
-PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
 INF = float("inf")
-WINDOW = 300  # characters before a verb where its subject is looked for
-PRONOUN_REACH = 6  # names looked back at for "he"
 MIN_WORDS = 3  # a shorter quotation is a scare quote ("suppressing"), not a quote
 LONE_WORDS = 8  # an unattributed quotation this long is still somebody's words
-NEAR = 80  # characters between a quotation and the verb that attributes it
-TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]* )+$")
-APPOSITION = re.compile(r",? (?:the |a |an )?(?:[\w’'-]+ ){0,3}[\w-]+")
-TITLE_CONTEXT = 40  # characters before a name where its title is ("Foreign Minister Qin Gang")
 
 
 def find_quotes(texts: Sequence[str], mentions: Sequence[Mention]) -> list[Quote]:
@@ -100,7 +38,7 @@ def find_quotes(texts: Sequence[str], mentions: Sequence[Mention]) -> list[Quote
         by_block.setdefault(m.block, []).append(m)
     marks = {b: _quotation_marks(t) for b, t in enumerate(texts) if "“" in t or '"' in t}
     cues = _cues(texts)
-    people = _Antecedents(texts, mentions, marks)
+    people = Antecedents(texts, [m for m in mentions if not _inside(marks.get(m.block, ()), m.start)])
     found: list[Quote] = []
     for b in sorted(marks.keys() | cues.keys()):
         reader = _Block(b, texts[b], marks.get(b, []), cues.get(b, []), by_block.get(b, []), people)
@@ -148,60 +86,6 @@ def _quotation_marks(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-class _Antecedents:
-    """The article's people and organisations outside quotation marks, in reading order, for
-    "he" and "the minister"."""
-
-    def __init__(self, texts, mentions, marks) -> None:
-        self.texts = texts
-        self.names = [m for m in mentions if not _inside(marks.get(m.block, ()), m.start)]
-        self.keys = [(m.block, m.start) for m in self.names]
-
-    def before(self, block: int, pos: int):
-        """The names before (block, pos), nearest first."""
-        names = self.names
-        return (names[i] for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1))
-
-    def pronoun(self, block: int, pos: int, kind: str = "person") -> Mention | None:
-        """The nearest person (organisation, for "it") who spoke in a recent sentence, else who
-        did something there ("Biden was asked whether he regarded Xi as a dictator. He said ..."
-        is Biden), else the nearest one."""
-        near = [m for _, m in zip(range(PRONOUN_REACH), (m for m in self.before(block, pos) if m.kind == kind))]
-        speaking = (m for m in near if SPEAKS.match(self.texts[m.block], m.end))
-        return next(speaking, None) or next((m for m in near if _acting(self.texts[m.block], m)), near[0] if near else None)
-
-    def role(self, block: int, pos: int, role: str) -> Mention | None:
-        """The nearest name that fits "the <role>": an organisation with the word in its name,
-        or a person with it as a title; else (for a person's role) the nearest person."""
-        if role in ORG_ROLES:
-            return next((m for m in self.before(block, pos) if m.kind == "org" and role in m.canonical.lower()), None)
-        nearest = None
-        for n, m in enumerate(self.before(block, pos)):
-            if m.kind != "person":
-                continue
-            nearest = nearest or m
-            if _titled(self.texts[m.block], m, role):
-                return m
-            if n > 30:
-                break
-        return nearest
-
-
-def _titled(text: str, m: Mention, role: str) -> bool:
-    """Whether the name has `role` as its title: capitalised words right before it ("Foreign
-    Minister Qin Gang") or an apposition right after it ("Qin Gang, the foreign minister,")."""
-    title = TITLE_BEFORE.search(text, max(0, m.start - TITLE_CONTEXT), m.start)
-    if title and role in title.group().lower().split():
-        return True
-    after = APPOSITION.match(text, m.end)
-    return bool(after) and role in after.group().lower().split()
-
-
-def _acting(text: str, m: Mention) -> bool:
-    """A name in the subject's place: a verb after it, no preposition before it."""
-    return bool(ACTS.match(text, m.end)) and not AFTER_PREPOSITION.search(text, max(0, m.start - 40), m.start)
-
-
 def _inside(spans, pos: int) -> bool:
     """Whether `pos` is inside a quotation (spans in order, as found)."""
     i = bisect_right(spans, (pos, INF)) - 1
@@ -211,11 +95,9 @@ def _inside(spans, pos: int) -> bool:
 class _Block:
     """One block's quotation marks, speech verbs and sentences."""
 
-    def __init__(self, block: int, text: str, spans, cues: list[_Cue], mentions: list[Mention], people: _Antecedents) -> None:
-        self.block, self.text, self.spans, self.people = block, text, spans, people
-        self.ends_at = {m.end: m for m in mentions}
-        self.mention_ends = sorted(self.ends_at)
-        self.starts_at = {m.start: m for m in mentions}
+    def __init__(self, block: int, text: str, spans, cues: list[_Cue], mentions: list[Mention], people: Antecedents) -> None:
+        self.block, self.text, self.spans = block, text, spans
+        self.speaker = Speakers(block, text, mentions, people, self._sentence)
         self.cues = [c for c in cues if not _inside(spans, c.at)]
         self.cue_starts = [c.at for c in self.cues]
 
@@ -260,7 +142,7 @@ class _Block:
                     return self._quote(start, end, "direct", speaker)
         for cue in reversed(self._cues(start - NEAR - 20, start)):  # the verb right before: Xi said: “...”
             if start - NEAR <= cue.end() < start and LEADS_IN.fullmatch(self.text, cue.end(), start):
-                speaker = self._subject(cue.start()) if cue.group("according") is None else self._named_after(cue.end())
+                speaker = self.speaker.subject(cue.start()) if cue.group("according") is None else self.speaker.named_after(cue.end())
                 if speaker is not None:
                     used.add(cue.start())
                     return self._quote(start, end, "direct", speaker)
@@ -268,7 +150,7 @@ class _Block:
         nearest = sorted(self._cues(lo, hi),
                          key=lambda c: min(abs(c.start() - close), abs(c.end() - start)))
         for cue in nearest:  # a verb elsewhere in the sentence: Wang accused the US of “...”
-            speaker = self._named_after(cue.end()) if cue.group("according") else self._subject(cue.start())
+            speaker = self.speaker.named_after(cue.end()) if cue.group("according") else self.speaker.subject(cue.start())
             if speaker is not None:
                 return self._quote(start, end, "direct", speaker)
         return self._quote(start, end, "direct", ("", ""))
@@ -278,8 +160,8 @@ class _Block:
             return None  # “... theory.” He repeated that ...: a new sentence with its own clause
         between = self.text[close:cue.start()]
         if PUNCTUATION.fullmatch(between):
-            return self._named_after(cue.end())
-        speaker = self._subject(cue.start())
+            return self.speaker.named_after(cue.end())
+        speaker = self.speaker.subject(cue.start())
         if speaker is not None and PUNCTUATION.fullmatch(self.text, close, speaker[2]):
             return speaker
         return None
@@ -291,9 +173,9 @@ class _Block:
             return None
         if cue.group("according"):
             return self._according(cue, lo, hi)
-        speaker = self._subject(cue.start())
+        speaker = self.speaker.subject(cue.start())
         if speaker is None:  # "..., said Xi."
-            named = self._named_after(cue.end())
+            named = self.speaker.named_after(cue.end())
             if named is None or not named[0] or not CLOSING.fullmatch(self.text, named[2], max(named[2], hi)):
                 return None
             return self._clause_before(lo, cue.start(), named)
@@ -313,7 +195,7 @@ class _Block:
     def _according(self, cue: re.Match, lo: int, hi: int) -> Quote | None:
         if any(c.group("speech") for c in self._cues(lo, hi)):
             return None  # "According to SCMP, Xi said ...": the speaker is the one who said
-        named = self._named_after(cue.end())
+        named = self.speaker.named_after(cue.end())
         if named is None:
             return None
         comma = TO_COMMA.match(self.text, named[2])
@@ -337,71 +219,6 @@ class _Block:
         if self.text[begin:begin + 1] in "“\"":
             return None  # a quotation: the direct reading has it
         return self._clause(begin, at, speaker)
-
-    # -- speakers -------------------------------------------------------------------------------
-    def _subject(self, at: int, depth: int = 0):
-        """(canonical, as written, start) of who stands right before the verb, or None. A name
-        after a preposition is not the speaker ("officials in Washington said": somebody unnamed)."""
-        w = max(0, at - WINDOW)  # a window, not the block: a block can be a megabyte
-        before = self.text[w:at].rstrip()
-        for _ in range(2):
-            last = before.rsplit(" ", 1)[-1]
-            if last in ADVERBS:
-                before = before[: len(before) - len(last)].rstrip()
-        if before.endswith(" who"):  # "Xi Jinping, who told him that"
-            before = before[:-4].rstrip(" ,")
-        end = w + len(before)
-        unnamed = UNNAMED.search(before)
-        if unnamed:  # "officials in Washington said": somebody the article does not name
-            return "", unnamed.group(), w + unnamed.start()
-        m = self.ends_at.get(end)
-        if m is not None:
-            if AFTER_PREPOSITION.search(self.text, max(0, m.start - 40), m.start):
-                return None
-            return m.canonical, m.text, m.start
-        pronoun = PRONOUN.search(before)
-        if pronoun:
-            kind = "org" if pronoun.group().lower() == "it" else "person"
-            found = self.people.pronoun(self.block, w + pronoun.start(), kind)
-            return (found.canonical if found else ""), pronoun.group(), w + pronoun.start()
-        role = ROLE.search(before)
-        if role and role.group(1) in ROLES:
-            found = self.people.role(self.block, w + role.start(), role.group(1))
-            return (found.canonical if found else ""), role.group(), w + role.start()
-        if before.endswith(","):  # an apposition: "Wang Yi, China's top diplomat, said"
-            ends = self.mention_ends
-            for i in range(bisect_left(ends, end - 1) - 1, -1, -1):
-                m = self.ends_at[ends[i]]
-                if end - m.end >= NEAR:
-                    break
-                if self.text[m.end] == "," and not APPOSITION_BREAK.search(self.text, m.end, end - 1):
-                    return m.canonical, m.text, m.start
-        if before.endswith(" and") and not depth:  # "He raised concerns ..., and said": the sentence's subject
-            lo, _ = self._sentence(end)
-            first = SUBJECT_START.match(self.text, lo)
-            if first:
-                return self._subject(first.end(), depth + 1)
-        return None
-
-    def _named_after(self, at: int):
-        """(canonical, as written, end) of who is named right after `at` ("said Xi", "according to SCMP")."""
-        lead = LEAD.match(self.text, at)
-        pos = lead.end() if lead else at
-        m = self.starts_at.get(pos)
-        if m is not None:
-            noun = MODIFIED.match(self.text, m.end)
-            if noun:  # "according to the Philippine government": not the Philippine Coast Guard
-                return "", self.text[pos:noun.end()], noun.end()
-            return m.canonical, m.text, m.end
-        role = ROLE_AFTER.match(self.text, at)
-        if role and role.group(2) in ROLES:
-            found = self.people.role(self.block, at, role.group(2))
-            return (found.canonical if found else ""), role.group().strip(), role.end()
-        pronoun = PRONOUN_AFTER.match(self.text, at)
-        if pronoun:
-            found = self.people.pronoun(self.block, at)
-            return (found.canonical if found else ""), pronoun.group(1), pronoun.end()
-        return None
 
     def _quote(self, start: int, end: int, kind: str, speaker) -> Quote:
         return Quote(self.block, start, end, self.text[start:end], kind, speaker[0], speaker[1])

@@ -42,6 +42,7 @@ from library.model import Block  # noqa: E402
 from library.store import Library  # noqa: E402
 from tests.perf.corpus import AUTHORS, PEOPLE, PLACES, SOURCES, TOPICS, make_corpus  # noqa: E402
 from index import sync  # noqa: E402
+from tui.screens.search import LIMIT, LIVE_BUDGET  # noqa: E402
 
 
 def seconds(fn):
@@ -94,12 +95,15 @@ def queries(rng: random.Random) -> dict[str, list[str]]:
 def latency(index, rng: random.Random) -> None:
     print("search latency (ms, SearchIndex.search with snippets, warm searcher; wall and this process's CPU)")
     print(f"  {'type':<11} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8} {'cpu p95':>8}  mean hits")
-    everything, everything_cpu, live = [], [], []
+    everything, everything_cpu, live, ranked_after = [], [], [], []
     for kind, texts in queries(rng).items():
         index.search(texts[0])
         times, cpus, totals = [], [], []
         for text in texts:
-            live.append(index.search(text, limit=50, counted=False).took_ms)  # as the app's search screen asks
+            first = index.search(text, limit=LIMIT, counted=False, budget=LIVE_BUDGET)  # as the search screen asks
+            live.append(first.took_ms)
+            if not first.complete:  # the screen then ranks every match in its worker
+                ranked_after.append(first.took_ms + index.search(text, limit=LIMIT).took_ms)
             cpu = time.process_time()
             result = index.search(text)
             cpus.append((time.process_time() - cpu) * 1000)
@@ -111,8 +115,12 @@ def latency(index, rng: random.Random) -> None:
               f"{percentile(cpus, 50):8.1f} {percentile(cpus, 95):8.1f}  {statistics.mean(totals):8.0f}")
     print(f"  {'all':<11} {percentile(everything, 50):7.1f} {percentile(everything, 95):7.1f} {max(everything):7.1f} "
           f"{percentile(everything_cpu, 50):8.1f} {percentile(everything_cpu, 95):8.1f}   load average {os.getloadavg()[0]:.1f}")
-    print(f"  live search (first 50 hits ranked, total counted later): p50 {percentile(live, 50):.1f}  p95 {percentile(live, 95):.1f}"
-          f"  = {percentile(live, 95) / percentile(everything, 95):.2f} of the full search's p95 (target p95 <= 150 ms at 100,000)")
+    print(f"  live search, first screen ({LIMIT} hits ranked within {LIVE_BUDGET * 1000:.0f} ms, total counted later): "
+          f"p50 {percentile(live, 50):.1f}  p95 {percentile(live, 95):.1f}  = {percentile(live, 95) / percentile(everything, 95):.2f} "
+          f"of the full search's p95 (target p95 <= 150 ms at 100,000)")
+    if ranked_after:
+        print(f"  budget ran out for {len(ranked_after)} of {len(live)} queries; every match ranked by then: "
+              f"p50 {percentile(ranked_after, 50):.1f}  p95 {percentile(ranked_after, 95):.1f}")
 
 
 def percentile(values: list[float], p: int) -> float:

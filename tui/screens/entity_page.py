@@ -12,11 +12,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from library.safetext import shorten, visible
 
+from ..background import ReportsFailures
 from ..widgets.bars import columns, window
 from ..reader import KIND_NAMES
 from .entity_edit import EntityEditScreen
@@ -26,7 +28,7 @@ CHART_HEIGHT = 5
 ARTICLE_ROWS = 1_000  # newest shown; a table of 50,000 rows would hold up the keys while it fills
 
 
-class EntityPageScreen(Screen):
+class EntityPageScreen(ReportsFailures, Screen):
     HELP_TITLE = "Entity page"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="entity_page.close"),
@@ -60,21 +62,36 @@ class EntityPageScreen(Screen):
                 yield DataTable(id="entity-quotes", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    class Counted(Message):
+        """The entity's page, from the worker that counted it."""
+
+        def __init__(self, page) -> None:
+            super().__init__()
+            self.page = page
+
+    class Unknown(Message):
+        """No entity by that name: the names close to it."""
+
+        def __init__(self, close: list[str]) -> None:
+            super().__init__()
+            self.close = close
+
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False, name="counting the entity page")
     def load(self) -> None:
         from library.beat.entity_page import UnknownEntity, entity_page
 
         try:
             page = entity_page(self.app.library, self.app.facts.analyser, self.wanted)
         except UnknownEntity as exc:
-            self.app.call_from_thread(self._unknown, exc.close)
+            self.post_message(self.Unknown(exc.close))
             return
-        self.app.call_from_thread(self._show, page)
+        self.post_message(self.Counted(page))
 
-    def _unknown(self, close: list[str]) -> None:
+    def on_entity_page_screen_unknown(self, message: Unknown) -> None:
+        close = message.close
         line = f"No entity named “{visible(self.wanted)}” in the library."
         if close:
             line += " Did you mean " + ", ".join(f"“{visible(c)}”" for c in close) + "?  (enter opens one)"
@@ -85,8 +102,8 @@ class EntityPageScreen(Screen):
             table.add_row(Text(visible(name)), key=f"entity\0{name}")
         table.focus()
 
-    def _show(self, page) -> None:
-        self.page = page
+    def on_entity_page_screen_counted(self, message: Counted) -> None:
+        self.page = page = message.page
         head = Text(visible(page.name), "bold").append(f"  {KIND_NAMES.get(page.kind, page.kind)}", "cyan")
         head.append(f" · {len(page.articles)} article{'s' * (len(page.articles) != 1)}")
         if page.kinds:

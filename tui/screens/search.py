@@ -32,6 +32,7 @@ from ..widgets.vim_options import VimOptionList
 
 DEBOUNCE = 0.15
 LIMIT = 50
+LIVE_BUDGET = 0.08  # seconds of ranking before the first screen of hits; the rest follows
 PLACEHOLDER = 'words, "a phrase", entity:"Wang Yi", issue:taiwan, source:, date:2023-06'
 
 
@@ -164,22 +165,28 @@ class SearchScreen(ReportsFailures, Screen[None]):
 
     def _search(self, query: str, sort: str) -> None:
         """Runs in a thread: the first hits (or the one-line error) go back to the UI thread
-        at once, then, if there are more than shown, how many match in all."""
+        at once, ranked among the matches reached within LIVE_BUDGET; then, if the budget ran
+        out, every match ranked and counted, or else, if there are more than shown, how many
+        match in all. Typing on cancels the worker, which stops the ranking or the count."""
         try:
-            outcome = self._open_index().search(query, limit=LIMIT, sort=sort, counted=False)
+            outcome = self._open_index().search(query, limit=LIMIT, sort=sort, counted=False, budget=LIVE_BUDGET)
         except QueryError as exc:
             outcome = exc
         except Exception:  # a broken index must not take the app down, nor show its internals
             outcome = QueryError("Search failed on this query. Try other words; if it keeps failing, run `cuttings check --fix`.")
         self.post_message(self.Answered(query, outcome))
-        if isinstance(outcome, SearchResult) and outcome.total is None:
-            worker = get_current_worker()
-            try:
-                total = self.index.count(query, stop=lambda: worker.is_cancelled)
-            except Exception:  # the hits are shown; only their number stays unknown
-                return
-            if total is not None:
+        if not isinstance(outcome, SearchResult) or outcome.total is not None:
+            return
+        worker = get_current_worker()
+        try:
+            if not outcome.complete:
+                ranked = self.index.search(query, limit=LIMIT, sort=sort, stop=lambda: worker.is_cancelled)
+                if ranked.complete:
+                    self.post_message(self.Answered(query, ranked))
+            elif (total := self.index.count(query, stop=lambda: worker.is_cancelled)) is not None:
                 self.post_message(self.Counted(outcome, total))
+        except Exception:  # the first hits are shown; only the full ranking or count is missing
+            return
 
     def on_search_screen_answered(self, answer: Answered) -> None:
         self._show(answer.query, answer.outcome)
@@ -195,6 +202,8 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self.shown = query
         status = self.query_one("#search-status", Static)
         status.set_class(isinstance(outcome, QueryError), "-error")
+        before = self.result if self.result and self.result.query == query else None
+        kept = before.hits[self.results.highlighted].id if before and self.results.highlighted else None
         self.result = None if outcome is None or isinstance(outcome, QueryError) else outcome
         self.results.clear_options()
         if outcome is None:
@@ -205,15 +214,18 @@ class SearchScreen(ReportsFailures, Screen[None]):
             return
         status.update(self._status_text(outcome))
         self.results.add_options(Option(self._hit_prompt(hit), id=str(i)) for i, hit in enumerate(outcome.hits))
-        if outcome.hits:
-            self.results.highlighted = 0
+        if outcome.hits:  # the full ranking of the same query keeps the hit the user moved to
+            ids = [hit.id for hit in outcome.hits]
+            self.results.highlighted = ids.index(kept) if kept in ids else 0
             if self._open_when_ready:
                 self._open(0)
         self._open_when_ready = False
 
     def _status_text(self, result) -> Text:
         shown = len(result.hits)
-        if result.total is None:
+        if not result.complete:
+            count = f"best {shown} of the first matches (ranking every match…)"
+        elif result.total is None:
             count = f"first {shown} results (counting…)"
         else:
             count = f"{result.total} result{'s' if result.total != 1 else ''}"

@@ -11,11 +11,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from library.safetext import visible
 
+from ..background import ReportsFailures
 from ..widgets.bars import sparkline, window
 from .view_export import save_view_from
 
@@ -24,7 +26,7 @@ NAME_WIDTH = 28  # longer issue and outlet names are cut
 OTHER_COLUMNS = NAME_WIDTH + 30  # the name, two counts, the cell padding and the scroll bar
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(ReportsFailures, Screen):
     HELP_TITLE = "Issue trends"
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="trends.back"),
@@ -54,21 +56,35 @@ class TrendsScreen(Screen):
         yield DataTable(id="trends-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    class Counted(Message):
+        """The TrendRows counted by the worker."""
+
+        def __init__(self, rows) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class PeriodListed(Message):
+        """The list filter for an issue's (and outlet's) articles in a period; None if it has none."""
+
+        def __init__(self, where: str, found) -> None:
+            super().__init__()
+            self.where, self.found = where, found
+
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         self.count()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False, name="counting the trends")
     def count(self) -> None:
         from library.beat.trends import trends
 
         issues = [self.issue[0]] if self.issue else None
         rows = trends(self.app.library, self.app.facts.analyser, issues, by=self.by, split_sources=self.issue is not None)
-        self.app.call_from_thread(self._show, rows)
+        self.post_message(self.Counted(rows))
 
-    def _show(self, rows) -> None:
+    def on_trends_screen_counted(self, message: Counted) -> None:
         keep = self.periods[self.selected] if self.periods else None
-        self.rows = rows
+        self.rows = rows = message.rows
         self.periods = list(dict.fromkeys(r.period for r in rows))
         dated = [p for p in self.periods if p != "undated"]
         self.selected = self.periods.index(keep) if keep in self.periods else max(0, len(dated) - 1)
@@ -127,28 +143,28 @@ class TrendsScreen(Screen):
         source = key if self.issue else None
         self.list_articles(issue, label, self.periods[self.selected], source)
 
-    @work(thread=True, exclusive=True, group="trend-articles")
+    @work(thread=True, exclusive=True, group="trend-articles", exit_on_error=False, name="listing the period's articles")
     def list_articles(self, issue: str, label: str, period: str, source: str | None) -> None:
+        from library import filters
+        from library.beat.periods import period_days
         from library.beat.trends import trend_articles
 
         found = trend_articles(self.app.library, self.app.facts.analyser, issue, period, self.by, source)
-        self.app.call_from_thread(self._filter, issue, label, period, source, frozenset(r[0] for r in found))
-
-    def _filter(self, issue: str, label: str, period: str, source: str | None, ids: frozenset[str]) -> None:
-        from library import filters
-        from library.beat.periods import period_days
-
         where = f"{label}{f' in {source}' if source else ''}, {period}"
-        if not ids:
-            self.notify(f"No articles on {where}", markup=False)
-            return
         days = period_days(period, self.by)
         query = " ".join([filters.field("issue", issue), *([f"date:{days[0]}..{days[1]}"] if days else []),
                           *([filters.field("source", source)] if source else [])])
+        ids = frozenset(r[0] for r in found)
+        self.post_message(self.PeriodListed(where, filters.by_ids(where, query, ids) if ids else None))
+
+    def on_trends_screen_period_listed(self, message: PeriodListed) -> None:
+        if message.found is None:
+            self.notify(f"No articles on {message.where}", markup=False)
+            return
         reading = self.app.reading
         while self.app.screen is not reading:
             self.app.pop_screen()
-        reading.set_filter(filters.by_ids(where, query, ids))
+        reading.set_filter(message.found)
 
     def action_period(self, delta: int) -> None:
         if self.periods:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,6 +25,7 @@ from library.annotations import Anchor, TaggedPassage
 from library.annotations.worklist import SORTS, Filter, Item, gather, sort_items
 from library.safetext import visible
 
+from ..background import ReportsFailures
 from ..tagging.messages import PassageChosen, TagEditRequested, TagsChanged
 from .confirm import ConfirmScreen
 from .text_prompt import TextPrompt
@@ -73,7 +75,7 @@ class RenamePrompt(TextPrompt):
         return old.strip(), new.strip()
 
 
-class WorkbenchScreen(Screen):
+class WorkbenchScreen(ReportsFailures, Screen):
     HELP_TITLE = "Passage workbench"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="workbench.close"),
@@ -130,25 +132,38 @@ class WorkbenchScreen(Screen):
         annotations = self.tagging.annotations
         self.tagging.submit(annotations.all_passages, self._gather)
 
-    @work(thread=True, exclusive=True, group="workbench-read", exit_on_error=False)
+    class Gathered(Message):
+        """Every item read, with its context (and the evidence passages if asked)."""
+
+        def __init__(self, items: list[Item]) -> None:
+            super().__init__()
+            self.items = items
+
+    class Filtered(Message):
+        """The items a filter keeps, sorted; or `problem`, why its query was refused."""
+
+        def __init__(self, generation: int, shown: list[Item], problem: str = "") -> None:
+            super().__init__()
+            self.generation, self.shown, self.problem = generation, shown, problem
+
+    @work(thread=True, exclusive=True, group="workbench-read", exit_on_error=False, name="reading the passages")
     def _gather(self, passages: list) -> None:
         library, found = self.app.library, None
         if self.evidence:
             from library.annotations.codes import evidence
 
             found = evidence(library, self.app.facts.analyser, [e.id for e in library.entries()])
-        items = gather(library, passages, found)
-        self.app.call_from_thread(self._read, items)
+        self.post_message(self.Gathered(gather(library, passages, found)))
 
-    def _read(self, items: list[Item]) -> None:
-        self.items = items
+    def on_workbench_screen_gathered(self, message: Gathered) -> None:
+        self.items = message.items
         self.refilter()
 
     def refilter(self) -> None:
         self.generation += 1
         self._filter(Filter.parse(self.query_text), list(self.items), self.sort, self.generation)
 
-    @work(thread=True, group="workbench-filter", exit_on_error=False)
+    @work(thread=True, group="workbench-filter", exit_on_error=False, name="filtering the passages")
     def _filter(self, wanted: Filter, items: list[Item], sort: str, generation: int) -> None:
         articles = None
         if wanted.query:
@@ -157,16 +172,16 @@ class WorkbenchScreen(Screen):
             try:
                 articles = self.tagging.search.index().matching_ids(wanted.query)
             except QueryError as exc:
-                self.app.call_from_thread(self._refused, f"{wanted.query}: {exc}", generation)
+                self.post_message(self.Filtered(generation, [], f"{wanted.query}: {exc}"))
                 return
-        shown = sort_items([i for i in items if wanted.keeps(i, articles)], sort)
-        self.app.call_from_thread(self._show, shown, generation)
+        self.post_message(self.Filtered(generation, sort_items([i for i in items if wanted.keeps(i, articles)], sort)))
 
-    def _refused(self, problem: str, generation: int) -> None:
-        self.shown_generation = generation
-        self._note(problem)
-
-    def _show(self, shown: list[Item], generation: int) -> None:
+    def on_workbench_screen_filtered(self, message: Filtered) -> None:
+        generation, shown = message.generation, message.shown
+        if message.problem:
+            self.shown_generation = generation
+            self._note(message.problem)
+            return
         if generation != self.generation:
             return
         self.shown_generation = generation
@@ -279,13 +294,8 @@ class WorkbenchScreen(Screen):
         """After a rename: the index's tag: field, the tag picker's counts, and this list follow."""
         from ..tagging.state import QUICK
 
-        app, tagging = self.app, self.tagging
-
-        def sync() -> None:
-            for notice in tagging.search.sync(articles):
-                app.call_from_thread(app.notify, notice, severity="warning", markup=False)
-
-        app.run_worker(sync, thread=True, group="tag-sync", exit_on_error=False)
+        tagging = self.tagging
+        tagging.sync(articles)
         annotations = tagging.annotations
         tagging.submit(lambda: (annotations.tag_counts(), annotations.recent_tags(QUICK)), lambda found: tagging.tally.load(*found))
         self.reload()

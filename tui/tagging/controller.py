@@ -61,7 +61,7 @@ class Tagging:
         self._loaded = False
         self.writer = SerialWriter(
             lambda drain: app.run_worker(drain, thread=True, group="tag-writer", exit_on_error=False),
-            app.call_from_thread,
+            app.call_from_thread,  # not a message: it waits, so each job's result is in place before the next runs
         )
 
     # -- keys from the reader ---------------------------------------------------------------
@@ -265,15 +265,15 @@ class Tagging:
             self.history.record(change, kind)
             self.tally.count(change, kind)
             self.app.notify(describe(change, kind), timeout=3, markup=False)
-            self._sync(change.article_id)
+            self.sync([change.article_id])
         self._show_passages(change.article_id, passages)
         self._refilter()
         self.app.screen.post_message(TagsChanged(change.article_id))
 
-    def _sync(self, article_id: str) -> None:
-        """Bring the search index's tag: field up to date, off the UI thread."""
+    def sync(self, article_ids: list[str]) -> None:
+        """Bring the search index's tag: field of these articles up to date, off the UI thread."""
         def work() -> None:
-            for notice in self.search.sync([article_id]):
+            for notice in self.search.sync(article_ids):
                 self.app.notify(notice, severity="warning", markup=False)  # notify is thread-safe
 
         self.app.run_worker(work, thread=True, group="tag-sync", exit_on_error=False)
