@@ -161,3 +161,10 @@ def test_a_club_prefix_before_a_city_makes_a_club_and_a_newspaper_is_an_organisa
 ])
 def test_the_shape_of_a_name_or_the_word_beside_it_gives_its_kind(recogniser, sentence, name, kind):
     assert (name, kind) in found(recogniser, sentence)
+
+
+def test_a_role_before_a_name_makes_a_person_and_a_founder_after_it_an_organisation(recogniser):
+    names = found(recogniser, "The club signed midfielder Ravelo from Porto.", "Ravelo is fast.", "Ravelo trains daily.",
+                  "Quillmart founder Ada Renk told MPs about it.")
+    assert {("Ravelo", "person"), ("Quillmart", "org"), ("Ada Renk", "person")} <= names
+    assert not {text for text, _ in names if text == "MPs"}

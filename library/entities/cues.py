@@ -34,9 +34,11 @@ class Cues:
     out: list  # the candidates read so far
 
     def _person_cue(self, start: int, end: int) -> bool:
-        """ "Montalvo said", "said Mauer", "the Tavares government" (not "the Federal government")."""
+        """ "Montalvo said", "said Mauer", "novelist Okri", "the Tavares government" (not "the
+        Federal government")."""
         after = CUE_AFTER.match(self.text, end)
-        if after and after.group(1) in _W.person_cues or self._words_before(start)[1] in _W.person_cues:
+        before = self._words_before(start)[1]
+        if after and after.group(1) in _W.person_cues or before in _W.person_cues or before in _W.roles_before:
             return True
         led = NOUN_AFTER.match(self.text, end)
         return bool(led and led.group(1) in _W.led_by_person and self._words_before(start)[1] == "the"

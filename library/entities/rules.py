@@ -24,6 +24,7 @@ DIGIT = re.compile(r"\d")
 WORD_AT = re.compile(r" ?\w+")
 NUMBER_AFTER = re.compile(r" \d")
 NUMBER_BEFORE = re.compile(r"\d $")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 # Endings of English adjectives and nouns, which begin no person's name unless it is a given
@@ -277,8 +278,8 @@ class RunReader(Cues):
             return
         if len(piece) == 1:
             word = piece[0]
-            if DIGIT.search(word.text):
-                return  # "IE6", "STS-135": model and mission numbers, not names
+            if DIGIT.search(word.text) or PLURAL_ACRONYM.fullmatch(word.text):
+                return  # "IE6", "STS-135": model and mission numbers; "MPs", "NGOs": plural nouns
             if word.text.isupper() and word.text.title() in self.names:
                 self._shouted(piece)  # "NAIROBI, June 3 (Reuters)"
             elif not at_start and word.text in _W.org_heads:
