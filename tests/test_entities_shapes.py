@@ -144,6 +144,12 @@ def test_a_name_spoken_of_in_the_plural_is_a_body(recogniser):
     assert ("Pellow", "org") not in names
 
 
+def test_a_name_starting_a_sentence_with_a_plural_verb_is_a_body_but_a_plural_noun_is_not(recogniser):
+    names = found(recogniser, "Kelvarra have signed two players.", "Growers were angry. People were too.")
+    assert ("Kelvarra", "org") in names
+    assert not {text for text, _ in names if text in ("Growers", "People")}
+
+
 def test_a_club_prefix_before_a_city_makes_a_club_and_a_newspaper_is_an_organisation(recogniser):
     names = found(recogniser, "They lost to AC Milan twice.", "Kurier newspaper said so, and I'll agree.")
     assert {("AC Milan", "org"), ("Kurier", "org")} <= names

@@ -53,9 +53,13 @@ class Cues:
         before = self._words_before(start)[1]
         if before in _W.org_cues_before or before.endswith("maker"):
             return True
-        if (PLURAL_VERB_AFTER.match(self.text, end) and before.isalpha() and before.islower()
-                and before not in ("and", "the", "or") and " " not in self.text[start:end]):
-            return True  # "then Kelso were relegated", "as Quillmart have cut jobs": a body, spoken of as many
+        if PLURAL_VERB_AFTER.match(self.text, end) and " " not in self.text[start:end] and (
+                before.isalpha() and before.islower() and before not in ("and", "the", "or")
+                or (not before or before[-1] in '.!?:"“') and not self.text.endswith("s", start, end)
+                and self.text[start:end] not in _W.plural_nouns):
+            # "then Kelso were relegated", "Quillmart have cut jobs": a body, spoken of as many
+            # (a plural noun starting a sentence is not: "Farmers were angry")
+            return True
         after = NOUN_AFTER.match(self.text, end)
         return bool(after) and after.group(1) in _W.org_cues_after
 
