@@ -29,8 +29,8 @@ LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 # Endings of English adjectives and nouns, which begin no person's name unless it is a given
 # name ("Crystal", "Sterling"): "Successful Applicants", "Protected Status", "Operation Clambake"
-WORD_ENDS = ("ful", "ive", "ous", "able", "ible", "less", "ness", "ment", "ity", "ion", "ted", "ized", "ised", "ing",
-             "ial", "bal", "cal", "nal", "ral", "tal")  # not "-ed" ("Khaled") or "-ic" ("Ludovic")
+WORD_ENDS = ("ful", "ive", "ous", "able", "ible", "less", "ness", "ment", "ity", "ion", "ted", "ized", "ised",
+             "ial", "bal", "cal", "nal", "ral", "tal")  # not "-ed" ("Khaled"), "-ic" ("Ludovic"), "-ing" ("Erling")
 
 
 class RunReader(Cues):
