@@ -174,3 +174,8 @@ def test_a_role_before_a_name_makes_a_person_and_a_founder_after_it_an_organisat
                   "Quillmart founder Ada Renk told MPs about it.")
     assert {("Ravelo", "person"), ("Quillmart", "org"), ("Ada Renk", "person")} <= names
     assert not {text for text, _ in names if text == "MPs"}
+
+
+def test_a_byline_names_a_person(recogniser):
+    names = found(recogniser, "Talks resume", "By Tavi Rennick, Pacific Ledger", "Officials met on Monday.")
+    assert ("Tavi Rennick", "person") in names

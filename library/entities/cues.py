@@ -40,6 +40,8 @@ class Cues:
         before = self._words_before(start)[1]
         if after and after.group(1) in _W.person_cues or before in _W.person_cues or before in _W.roles_before:
             return True
+        if self.text.startswith("By ", start - 3) and (start == 3 or self.text[start - 4] == "\n"):
+            return True  # a byline: "By Mara Ellison, Pacific Ledger"
         led = NOUN_AFTER.match(self.text, end)
         return bool(led and led.group(1) in _W.led_by_person and self._words_before(start)[1] == "the"
                     and not self.text.endswith(ADJECTIVE_ENDS, start, end))
