@@ -133,9 +133,9 @@ def test_capitals_in_brackets_after_a_name_abbreviate_it_and_a_unit_is_no_organi
 def test_a_person_named_after_a_body_is_not_part_of_it(recogniser):
     names = found(recogniser, "A student at University of Lisbon Tavira Quenda heard of it.",
                   "Later the Harbour Council Orlan Veske told reporters the same.",
-                  "Crowds visited the Kelso Space Center Visitor Complex.")
+                  "Crowds cheered the Kelso Arts Council Youth Choir.")
     assert {("Tavira Quenda", "person"), ("Orlan Veske", "person"), ("Harbour Council", "org")} <= names
-    assert not {text for text, kind in names if "Visitor" in text and kind == "person"}
+    assert not {text for text, kind in names if "Choir" in text and kind == "person"}
 
 
 def test_a_name_spoken_of_in_the_plural_is_a_body(recogniser):

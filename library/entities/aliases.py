@@ -70,7 +70,7 @@ def _unsure(c: Candidate) -> bool:
 
 def _count_nouns(candidates: Sequence[Candidate], text: str) -> set[str]:
     """Capitalised words the article writes in the singular and, after a number or "many",
-    in the plural ("a Polaroid", "100 Polaroids") in names only guessed from their shape: a
+    in the plural ("a Kodachrome", "100 Kodachromes") in names only guessed from their shape: a
     thing counted is no one's name ("the Sams", a family, are not counted). A word of a name
     typed by a cue or a title anywhere ("Prince William") is never one."""
     unsure: set[str] = set()
@@ -85,7 +85,7 @@ def _count_nouns(candidates: Sequence[Candidate], text: str) -> set[str]:
 
 
 def _without_things(c: Candidate, nouns: set[str]) -> tuple[Candidate, ...]:
-    """The candidate less the things counted in it: "Warhol Polaroids" leaves "Warhol", to be
+    """The candidate less the things counted in it: "Varga Kodachromes" leaves "Varga", to be
     read against the article's fuller names; a thing alone leaves nothing."""
     words = c.text.split()
     cut = next((i for i, word in enumerate(words) if word in nouns), None)
@@ -118,7 +118,7 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     occurrence ("Gloria said") holds for the others. A word it writes capitalised mid-sentence
     again and again without any cue is a name: an organisation or thing when the article ever
     puts "the" before it ("the Scientology website"), which English does not do to a person
-    (a given name is a person's still: "the Marilyn prints"),
+    (a given name is a person's still: "the Marisol prints"),
     and an event, no name of ours, when it ever has a year or "annual" before it ("the 2019
     Festa", "the annual Festa")."""
     typed: dict[str, str] = {}
@@ -174,7 +174,7 @@ def _name_parts(candidates: Sequence[Candidate], lower: Set[str], text: str) -> 
     people = tuple({c.text + " " for c in candidates if c.kind == "person" and " " in c.text})
     for c in candidates:
         if c.single or (c.text, c.canonical) in seen or c.kind != "person" and c.text.startswith(people):
-            continue  # "Andy Warhol Foundation": named after the "Andy Warhol" whose "Warhol" it is
+            continue  # "Orla Venn Foundation": named after the "Orla Venn" whose "Venn" it is
         seen.add((c.text, c.canonical))
         for name in {c.text, c.canonical}:
             tokens = name.replace("-", " ").split()

@@ -1,5 +1,5 @@
 """The words around a name that say what it is: "Montalvo said" (a person), "oil giant Yukos"
-(an organisation), "in Lima" (a place), "the ship Aurelian" or "Google Chrome" (none of our
+(an organisation), "in Lima" (a place), "the ship Aurelian" or "Siemens Lumora" (none of our
 kinds), read by `rules.RunReader` for the names its word shapes leave open. Cues look only at
 the words next to a name, in the article's text."""
 
@@ -103,7 +103,7 @@ class Cues:
         return VESSEL_BEFORE.search(self.text, max(0, start - 16), start) is not None
 
     def _spelt_out(self, word: Word) -> bool:
-        """ "Union of Rationalist Atheists and Agnostics (UAAR)": capitals in brackets after a
+        """ "Union of Archive Editors and Tutors (AEIU)": capitals in brackets after a
         name abbreviate it, whatever their vowels."""
         text, start, end = self.text, word.start, word.end
         return (word.text.isupper() and text[start - 2:start] == " (" and text[end:end + 1] == ")"

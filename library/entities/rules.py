@@ -28,7 +28,7 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 LOWER_AFTER = re.compile(r"(?:['’]s)? [a-z]")
 OWNERS = {"my", "your", "our", "their", "its"}  # "your Zephyr Audio player" is no person
 # Endings of English adjectives and nouns, which begin no person's name unless it is a given
-# name ("Crystal", "Sterling"): "Successful Applicants", "Protected Status", "Operation Clambake"
+# name ("Crystal", "Sterling"): "Restricted Tarvo", "Operation Kestrelwing", "Global Harmony"
 WORD_ENDS = ("ful", "ive", "ous", "able", "ible", "less", "ness", "ment", "ity", "ion", "ted", "ized", "ised",
              "ial", "bal", "cal", "nal", "ral", "tal")  # not "-ed" ("Khaled"), "-ic" ("Ludovic"), "-ing" ("Erling")
 
@@ -133,7 +133,7 @@ class RunReader(Cues):
         items = kept
         split = self._name_after(items, forced)
         if split:
-            # "University of Lisbon Ana Cortes", "Refugee Council Enver Solomon": a person after the body
+            # "University of Lisbon Tavira Quenda", "Harbour Council Orlan Veske": a person after the body
             self._segment(items[:split], False, forced)
             self._names(items[split:], False, person=False)
             return
@@ -169,7 +169,7 @@ class RunReader(Cues):
     def _name_after(self, items: list, forced: str | None) -> int | None:
         """Where two or three words of a person's name end a run, or None: after the known place
         of an "X of Y" (`forced`), or after an organisation head word when a cue or a given
-        name says person ("Refugee Council Enver Solomon told", not "Space Center Visitor Complex")."""
+        name says person ("Harbour Council Orlan Veske told", not "Arts Council Youth Choir")."""
         for size in (2, 3):
             if len(items) > size + 1:
                 rest, before = items[-size:], items[-size - 1]
@@ -258,7 +258,7 @@ class RunReader(Cues):
         self._piece(piece, starts_sentence and first, person)
 
     def _given_name_of(self, hit: Hit, following: list) -> bool:
-        """ "Regina Ip", "Florence Okafor": a town that is also a given name, before a word of a
+        """ "Florence Okafor", "Regina Marsh": a town that is also a given name, before a word of a
         name, begins a person's name."""
         word = following[0] if following else None
         return (hit.entry.kind == "place" and hit.entry.from_package and isinstance(word, Word)
@@ -292,7 +292,7 @@ class RunReader(Cues):
                     self._emit(piece, None, single=True, weak=True)
             elif is_acronym(word.text) or self._spelt_out(word):
                 if not NUMBER_BEFORE.search(self.text, max(0, word.start - 8), word.start):
-                    self._emit(piece, "org")  # not a unit: "15 IQ points", "40 GW"
+                    self._emit(piece, "org")  # not a unit: "40 GWE", "15 KPH"
             elif not person and self._org_cue(word.start, word.end):
                 self._emit(piece, "org", single=True)
             elif person or self._person_cue(word.start, word.end):
@@ -317,8 +317,8 @@ class RunReader(Cues):
             # someone owns ("your Zephyr Audio player"), are no person.
             if any(w.text.lower() in self.lower for w in piece) or self._words_before(piece[0].start)[1] in OWNERS:
                 return
-            # "Internet Explorer 6" is a product; "the Velvet Underground." a band: English puts
-            # "the" before a person's name only where the name qualifies a noun ("the Tom Cruise video")
+            # "Internet Explorer 6" is a product; "the Copper Lanterns." a band: English puts
+            # "the" before a person's name only where the name qualifies a noun ("the Nadia Orlenko concert")
             first = piece[0].text
             thing = NUMBER_AFTER.match(self.text, piece[-1].end) or first not in self.given and (
                 self._words_before(piece[0].start)[1] == "the" and not LOWER_AFTER.match(self.text, piece[-1].end)

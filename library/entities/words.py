@@ -20,7 +20,7 @@ def words() -> SimpleNamespace:
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Common given names ("Marilyn", "Regina"), built from baby-name data (see data/README.md):
+    """Common given names ("Marisol", "Florence"), built from baby-name data (see data/README.md):
     a word among them is more likely a person than anything else."""
     text = resources.files(__package__).joinpath("data").joinpath("given_names.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
