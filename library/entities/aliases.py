@@ -36,7 +36,7 @@ class Candidate(Mention):
 
 
 def resolve(candidates: Sequence[Candidate], text: str, starts: Sequence[int], names: Mapping,
-            lower: Set[str] = frozenset()) -> list[Mention]:
+            lower: Set[str]) -> list[Mention]:
     """Mentions of the article's candidates, whose offsets are into `text`, the article's
     blocks joined by newlines, each block starting at `starts[block]`; `lower`: the words the
     article writes in lower case. A guessed name that reads as a product or a craft anywhere
@@ -118,9 +118,8 @@ def _one_kind_per_text(candidates: Sequence[Candidate], text: str) -> dict[str, 
     occurrence ("Gloria said") holds for the others. A word it writes capitalised mid-sentence
     again and again without any cue is a name: an organisation or thing when the article ever
     puts "the" before it ("the Scientology website"), which English does not do to a person
-    (a given name is a person's still: "the Marisol prints"),
-    and an event, no name of ours, when it ever has a year or "annual" before it ("the 2019
-    Festa", "the annual Festa")."""
+    (a given name stays a person's: "the Marisol prints"); an event, none of our kinds, when it
+    ever has a year or "annual" before it ("the 2019 Regatta", "the annual Regatta")."""
     typed: dict[str, str] = {}
     untyped: dict[str, int] = {}
     articled: set[str] = set()
