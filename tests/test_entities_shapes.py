@@ -179,3 +179,8 @@ def test_a_role_before_a_name_makes_a_person_and_a_founder_after_it_an_organisat
 def test_a_byline_names_a_person(recogniser):
     names = found(recogniser, "Talks resume", "By Tavi Rennick, Pacific Ledger", "Officials met on Monday.")
     assert ("Tavi Rennick", "person") in names
+
+
+def test_a_country_code_before_a_dollar_sign_is_a_currency(recogniser):
+    names = found(recogniser, "Bail was set at US$ 5,000, or NZ $ 8,000, in Auckland.")
+    assert {text for text, _ in names} == {"Auckland"}

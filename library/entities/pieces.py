@@ -27,6 +27,7 @@ def class_of(*tests) -> str:
 UP = class_of(str.isupper, str.istitle)
 INITIALS = re.compile(rf"(?:{UP}\.)+")
 ROMAN = re.compile(r"[IVXLC]+")
+CURRENCY = ("$", " $")  # after a country's code: "US$ 20", "NZ $ 26" name a currency, not a country
 _W = words()
 
 

@@ -19,7 +19,7 @@ from typing import Sequence
 from .aliases import Candidate, resolve
 from .gazetteer import USER_FILE, Gazetteer, load_shipped, user_layer
 from .mention import Mention
-from .pieces import UP, Hit, Word, class_of
+from .pieces import CURRENCY, UP, Hit, Word, class_of
 from .rules import RunReader
 from .teams import sports_report, teams
 from .words import words
@@ -132,13 +132,15 @@ class Recogniser:
         return _places_in_areas(mentions, texts, self.gazetteer.areas)
 
     def _hits(self, text: str) -> dict[int, Hit]:
-        """Known names at word boundaries, longest first, keyed by start."""
+        """Known names at word boundaries, longest first, keyed by start (not a country's code
+        before its dollar sign)."""
         hits: dict[int, Hit] = {}
         n = len(text)
         for end, (length, entry) in self.automaton.iter_long(text):
             start = end - length + 1
             if ((start == 0 or not _is_word(text[start - 1])) and (end + 1 >= n or not _is_word(text[end + 1]))
-                    and not text.endswith(STANCES, max(0, start - 5), start)):
+                    and not text.endswith(STANCES, max(0, start - 5), start)
+                    and not text.startswith(CURRENCY, end + 1)):
                 hits[start] = Hit(start, end + 1, entry)
         return hits
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .aliases import Candidate
 from .cues import Cues
-from .pieces import INITIALS, Hit, Word, head_kind, is_acronym, plain_name
+from .pieces import CURRENCY, INITIALS, Hit, Word, head_kind, is_acronym, plain_name
 from .teams import team_cue
 from .words import given_names, words
 
@@ -291,8 +291,9 @@ class RunReader(Cues):
                 if not at_start:
                     self._emit(piece, None, single=True, weak=True)
             elif is_acronym(word.text) or self._spelt_out(word):
-                if not NUMBER_BEFORE.search(self.text, max(0, word.start - 8), word.start):
-                    self._emit(piece, "org")  # not a unit: "40 GWE", "15 KPH"
+                if not (NUMBER_BEFORE.search(self.text, max(0, word.start - 8), word.start)
+                        or self.text.startswith(CURRENCY, word.end)):
+                    self._emit(piece, "org")  # not a unit or a currency: "40 GWE", "15 KPH", "NZ $ 26"
             elif not person and self._org_cue(word.start, word.end):
                 self._emit(piece, "org", single=True)
             elif person or self._person_cue(word.start, word.end):
