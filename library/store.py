@@ -65,6 +65,7 @@ class Library:
         self.backlog = Backlog(self.cache_dir)
         self._held = 0  # depth of this thread's hold on the lock (the lock is re-entrant)
         self._thread_lock = threading.RLock()
+        self._loading = threading.Lock()  # two threads asking at once (the list, the file watcher) load it once
         self._swept = False
         self.problems: list[str] = []  # unreadable article files met while cataloguing
 
@@ -261,12 +262,13 @@ class Library:
     # -- the catalogue cache -----------------------------------------------------------
     def _catalogue(self) -> dict[str, CatalogueEntry]:
         if self._entries is None:
-            with collector_paused():
-                cached = read_cache(self._catalogue_path)
-                if cached and self.trust_folder and cached.get("folder") == folder_mtime(self.articles_dir):
-                    self._load_rows(cached["rows"])
-                else:
-                    self._rescan(cached)
+            with self._loading, collector_paused():
+                if self._entries is None:
+                    cached = read_cache(self._catalogue_path)
+                    if cached and self.trust_folder and cached.get("folder") == folder_mtime(self.articles_dir):
+                        self._load_rows(cached["rows"])
+                    else:
+                        self._rescan(cached)
         return self._entries
 
     def verify(self) -> list[CatalogueEntry]:

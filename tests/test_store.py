@@ -180,3 +180,33 @@ def test_a_file_added_by_hand_is_listed_without_verify(library):
     article = make_article("Copied in by hand").with_id()
     (library.articles_dir / f"{article.id}.md").write_text(dump_article(article))
     assert sorted(e.title for e in Library(library.root).entries()) == ["Copied in by hand", "First"]
+
+
+def test_two_threads_asking_for_the_list_at_once_read_the_catalogue_once(tmp_path, monkeypatch):
+    """The app's list and its file watcher both ask at start; at 100,000 articles a second read
+    of catalogue.json would hold up the first paint for another half second."""
+    import threading
+    import time
+
+    from library import store
+
+    library = Library(tmp_path / "lib").ensure()
+    for n in range(3):
+        library.add(make_article(title=f"Article {n}"))
+    reads = []
+
+    def slow_read(path):
+        reads.append(path)
+        time.sleep(0.2)
+        return real_read(path)
+
+    real_read = store.read_cache
+    monkeypatch.setattr(store, "read_cache", slow_read)
+    fresh = Library(library.root, trust_folder=True)
+    listed = []
+    threads = [threading.Thread(target=lambda: listed.append(len(fresh.entries()))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert listed == [3, 3] and len(reads) == 1

@@ -32,6 +32,8 @@ from .tagging.routes import TaggingRoutes
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
+WATCH_DELAY = 0.5
+
 
 class CuttingsApp(ReportsFailures, TaggingRoutes, App):
     CSS_PATH = "cuttings.tcss"
@@ -117,7 +119,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         apply_user_config(self)
         self.instance = claim_library(self)
         self.install_screen(SearchScreen(self.library_search), "search")
-        start_watching(self)
+        self.set_timer(WATCH_DELAY, lambda: start_watching(self))  # its first look at every file waits for the first paint
 
     @on(events.Unmount)
     def _release_library(self) -> None:

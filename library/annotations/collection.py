@@ -30,6 +30,9 @@ def now() -> str:
 
 
 class Annotations:
+    """One class though it is ~300 lines: every read and every change of a tag file passes
+    through its one cache and its one lock, and splitting them would let a path skip either."""
+
     def __init__(self, library):
         self.library = library
         self.folder = library.root / "annotations"

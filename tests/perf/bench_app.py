@@ -79,7 +79,7 @@ async def first_paint(root: Path) -> tuple[tuple[float, float], int]:
     has the list in it (the reading screen fills the list when it mounts), and to Pilot's
     idle after it."""
     started = time.perf_counter()
-    app = CuttingsApp(Library(root))
+    app = CuttingsApp(Library(root, trust_folder=True))  # as `cuttings` opens it (tui/launch.py)
     frames = Frames(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
