@@ -184,3 +184,11 @@ def test_a_byline_names_a_person(recogniser):
 def test_a_country_code_before_a_dollar_sign_is_a_currency(recogniser):
     names = found(recogniser, "Bail was set at US$ 5,000, or NZ $ 8,000, in Auckland.")
     assert {text for text, _ in names} == {"Auckland"}
+
+
+def test_scorelines_make_a_match_report_and_its_clubs_organisations(recogniser):
+    names = found(recogniser, "Leicester City moved up to fourth with a 2-0 win over Southampton.",
+                  "Harvey Okoro opened the scoring after 20 minutes.",
+                  "Elsewhere, Everton drew 1-1 with Burnley, and Wolves lost 3-1 to Fulham.")
+    clubs = {"Leicester City", "Southampton", "Everton", "Burnley", "Wolves", "Fulham"}
+    assert {text for text, kind in names if kind == "org"} >= clubs

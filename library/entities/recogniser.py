@@ -93,7 +93,7 @@ class Recogniser:
         starts.insert(0, 0)
         hits = self._hits(text)
         lower = set(LOWER_WORD.findall(text))  # words the article writes in lower case
-        sports = sports_report(lower)
+        sports = sports_report(lower, text)
         found: list[Candidate] = []
         used: set[int] = set()  # starts of the hits a run has read
         shouting: dict[int, bool] = {}  # block -> in capitals: then only known names count

@@ -162,7 +162,8 @@ class RunReader(Cues):
                 if isinstance(item, Hit):
                     self._hit(item)  # "the Lisbon Book Fair" is still in Lisbon
         elif head and len(items) > 1:
-            self._emit(items, head)
+            club = self.sports and head == "place" and last.text in _W.club_place_heads  # "Leicester City won"
+            self._emit(items, "org" if club else head)
         else:
             self._names(items, starts_sentence, person=False)
 

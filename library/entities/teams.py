@@ -19,14 +19,20 @@ from .words import words
 
 MIN_SPORTS_WORDS = 4  # distinct words of the game that make an article a sports report
 SCORE_AFTER = re.compile(r" ?\(?\d{1,3} ?[–—-] ?\d{1,3}\b")
-SCORE_BEFORE = re.compile(r"\b\d{1,3} ?[–—-] ?\d{1,3}\)? ?$")
+SCORELINE = re.compile(r"(?<![\d.,/:–-])\b\d{1,2} ?[–—-] ?\d{1,2}\b(?![\d.,/:–-])")
+# "won 2-0", "drew 1-1 with X", "a 3-1 win over X", "lost 2-1 to X", "beaten 4-0 by X"
+SCORE_BEFORE = re.compile(r"\b\d{1,3} ?[–—-] ?\d{1,3}\)?(?: (?:win|victory|defeat|loss|draw))?(?: (?:with|against|over|to|by))? ?$")
 WORD_AFTER = re.compile(r"(?:'s)? ([a-z]+)")
 LAST_WORD = re.compile(r"([a-z]+) $")
 
 
-def sports_report(lower: set[str]) -> bool:
-    """True when the article writes enough of the game's words in lower case."""
-    return len(lower & words().sports_words) >= MIN_SPORTS_WORDS
+def sports_report(lower: set[str], text: str = "") -> bool:
+    """True when the article writes enough of the game's words in lower case; a scoreline
+    ("a 2-0 win", "drew 1-1") counts as one such word, two or more as two."""
+    found = len(lower & words().sports_words)
+    if found + 2 < MIN_SPORTS_WORDS:
+        return False
+    return found + min(2, len(SCORELINE.findall(text))) >= MIN_SPORTS_WORDS
 
 
 def team_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -38,7 +44,7 @@ def team_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     before = LAST_WORD.search(text, max(0, start - 20), start)
     if strict:
         return bool(after and after.group(1) in w.club_words_after or before and before.group(1) in w.club_words_before)
-    return bool(SCORE_AFTER.match(text, end) or SCORE_BEFORE.search(text, max(0, start - 12), start)
+    return bool(SCORE_AFTER.match(text, end) or SCORE_BEFORE.search(text, max(0, start - 30), start)
                 or after and after.group(1) in w.team_verbs_after
                 or before and before.group(1) in w.team_words_before)
 
