@@ -73,10 +73,12 @@ def test_a_word_the_article_mostly_writes_in_lower_case_is_no_name_of_its_own(re
     assert ("Cocoa", "org") not in names
 
 
-def test_a_town_that_is_a_given_name_begins_a_persons_name(recogniser):
+def test_a_town_that_is_a_given_name_begins_a_persons_name_and_stays_a_town_alone(recogniser):
     names = found(recogniser, "The motion was backed by Florence Okafor and two others.")
     assert ("Florence Okafor", "person") in names
     assert ("Florence", "place") not in names
+    names = found(recogniser, "The motion was backed by Florence Okafor.", "She then flew to Florence.")
+    assert ("Florence", "place") in names
 
 
 def test_a_given_name_repeated_without_cues_is_a_person_even_after_the(recogniser):

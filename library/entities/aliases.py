@@ -165,12 +165,14 @@ def _name_parts(candidates: Sequence[Candidate], lower: Set[str], text: str) -> 
     """Each word of the article's fuller names -> (canonical, kind); the first name to claim a
     word keeps it. Organisation and place names give only their distinctive words: not the
     words the article also writes as words ("Cocoa" in "Cocoa Research Board", when it writes
-    "cocoa prices")."""
+    "cocoa prices"). A given name that is also a town the article names ("Florence Okafor ...
+    in Florence") stays the town's."""
     w = words()
     common = w.titles | w.org_heads | w.place_heads | w.function_words | w.demonyms | w.particles | w.place_modifiers
     parts: dict[str, tuple[str, str]] = {}
     seen: set[tuple[str, str]] = set()
     people = tuple({c.text + " " for c in candidates if c.kind == "person" and " " in c.text})
+    places = {c.text for c in candidates if c.kind == "place" and c.from_package}
     for c in candidates:
         if c.single or (c.text, c.canonical) in seen or c.kind != "person" and c.text.startswith(people):
             continue  # "Orla Venn Foundation": named after the "Orla Venn" whose "Venn" it is
@@ -179,9 +181,9 @@ def _name_parts(candidates: Sequence[Candidate], lower: Set[str], text: str) -> 
             tokens = name.replace("-", " ").split()
             if len(tokens) < 2:
                 continue
-            for token in tokens:
+            for i, token in enumerate(tokens):
                 if (len(token) > 1 and token[0].isupper() and token not in common and not token.isupper()
-                        and (c.kind == "person" or not _common_word(token, lower, text))):
+                        and (not _common_word(token, lower, text) if c.kind != "person" else i or token not in places)):
                     parts.setdefault(token, (c.canonical, c.kind))
     return parts
 
