@@ -15,11 +15,12 @@ Figures (issue 17; targets: partial F1 78 overall and 75 for organisations, exac
               alternately with it. Much of the partial gap left is GUM's span conventions (a
               person's span takes in "DAB's" or "of the Civic Party"; countries acting are orgs),
               which a reader's highlighting should not copy.
-  2026-12-06  partial 76.8 -> 80.1 overall (person 78.1 -> 83.3, org 75.8 -> 78.1, place 76.3 ->
-              77.5), exact 55.1 -> 57.8, by general rules (no "the" before a person standing alone,
+  2026-12-06  partial 76.8 -> 80.2 overall (person 78.1 -> 83.4, org 75.8 -> 78.2, place 76.3 ->
+              77.8), exact 55.1 -> 57.8, by general rules (no "the" before a person standing alone,
               things counted in the plural, events, crafts, products, given names from baby-name
               data, "X manager", "the X government" ...); whole analysis 300-325k words/s against
-              330-340k for the code before, measured alternately at a load of 2.
+              330-340k for the code before (bench_analysis 350k against 361-377k), measured
+              alternately at a load of 2.
 """
 
 from __future__ import annotations
