@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..articlefile import ArticleFileError
 from ..fileio import atomic_write
@@ -34,11 +36,12 @@ class Coded:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One issue's evidence in one article: the issue and the (block, start, end) of each passage."""
+    """One issue's evidence in one article: the issue and the (block, start, end) of each passage
+    (lists as the cache holds them: converting 100,000 articles' spans to tuples costs seconds)."""
 
     id: str
     label: str
-    spans: tuple[tuple[int, int, int], ...]
+    spans: Sequence[Sequence[int]]
 
 
 def coded_passages(annotations) -> list[Coded]:
@@ -90,7 +93,7 @@ def _evidence(library, analyser, article_ids) -> dict[str, list[Evidence]]:
             except (ArticleNotFound, ArticleFileError):
                 continue
             known[content_hash] = [[h.id, h.label, [[p.block, p.start, p.end] for p in h.passages]] for h in analysis.issues]
-        found[article_id] = [Evidence(i, label, tuple(tuple(s) for s in spans)) for i, label, spans in known[content_hash]]
+        found[article_id] = [Evidence(i, label, spans) for i, label, spans in known[content_hash]]
     kept = {h: known[h] for h in wanted if h in known}
     if kept != cache.get("issues"):
         cache["issues"] = kept
@@ -128,12 +131,29 @@ def _path(library):
     return library.cache_dir / "codes.json"
 
 
+_parsed: dict[str, tuple[tuple, dict]] = {}  # path -> (file stamp, contents): one parse while it is unchanged
+_parsing = threading.Lock()
+
+
 def _load(library) -> dict:
+    """The cache's contents (a copy the caller may change): parsed again only when the file
+    changed, since the codebook asks for passages, tag counts and a table in one opening."""
+    path = _path(library)
     try:
-        data = json.loads(_path(library).read_text(encoding="utf-8"))
+        with _parsing:
+            stamp = _stamp(path)
+            if path.as_posix() not in _parsed or _parsed[path.as_posix()][0] != stamp:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                _parsed[path.as_posix()] = (stamp, data if isinstance(data, dict) and data.get("version") == FORMAT else {})
+            data = _parsed[path.as_posix()][1]
     except (OSError, ValueError):
         return {"version": FORMAT}
-    return data if isinstance(data, dict) and data.get("version") == FORMAT else {"version": FORMAT}
+    return {"version": FORMAT, **{key: dict(value) for key, value in data.items() if isinstance(value, dict)}}
+
+
+def _stamp(path) -> tuple:
+    stat = os.stat(path)
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _save(library, cache: dict) -> None:
