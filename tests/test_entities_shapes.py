@@ -194,3 +194,8 @@ def test_scorelines_make_a_match_report_and_its_clubs_organisations(recogniser):
                   "Elsewhere, Everton drew 1-1 with Burnley, and Wolves lost 3-1 to Fulham.")
     clubs = {"Leicester City", "Southampton", "Everton", "Burnley", "Wolves", "Fulham"}
     assert {text for text, kind in names if kind == "org"} >= clubs
+
+
+def test_a_word_before_a_listed_company_joins_it_only_as_a_given_name(recogniser):
+    assert found(recogniser, "Rival Siemens saw its shares rise.") == {("Siemens", "org")}
+    assert ("Henry Siemens", "person") in found(recogniser, "The plant was opened by Henry Siemens in 1902.")

@@ -237,7 +237,9 @@ class RunReader(Cues):
                         and piece[0].text.lower() not in self.lower):
                     if item.entry.kind == "person":
                         self._hit(item, start=piece[0].start)  # "Anthony Blinken": a first name joins
-                    elif item.entry.from_package and piece[0].text not in _W.place_modifiers:
+                    elif item.entry.from_package and piece[0].text not in _W.place_modifiers and (
+                            item.entry.kind == "place" or piece[0].text in self.given or piece[0].text in _W.club_prefixes):
+                        # a word before a listed company joins it only as a given name ("Henry Ford"), not "Rival Shell"
                         # "Valeska Paris" is no place; "Real Madrid", "Bayern Munich beat" are clubs
                         org = self._org_cue(piece[0].start, item.end) or piece[0].text in _W.club_prefixes
                         self._emit([piece[0], item], "org" if org else "person", guess=not org)
