@@ -34,7 +34,10 @@ WORD_ENDS = ("ful", "ive", "ous", "able", "ible", "less", "ness", "ment", "ity",
 
 
 class RunReader(Cues):
-    """Reads one run of capitalised words into candidate names."""
+    """Reads one run of capitalised words into candidate names. One class though it is over
+    300 lines: its rules read and split the same run in a fixed order, and each needs the run's
+    state (the words, the known names in it, the sentence start); the word lists and the cues
+    around a name are already apart (pieces.py, cues.py)."""
 
     def __init__(self, names: dict, firsts: set[str], hits: dict, lower: set[str], block: int, text: str,
                  sentence_start: bool, sports: bool = False) -> None:
