@@ -13,7 +13,7 @@ from library.store import Library
 from tui.app import CuttingsApp
 from tui.screens.help import HelpScreen
 
-from .app_support import list_rows, screen_text
+from .app_support import list_rows, screen_text, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -120,6 +120,7 @@ async def test_an_undated_article_is_placed_by_the_day_it_was_added(tmp_path, si
 async def test_the_help_screen_lists_the_view_keys(tmp_path):
     app = CuttingsApp(inbox_library(tmp_path / "lib"))
     async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.focused is app.reading.article_list)  # the list's keys come first
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         focused = {row.description: row.keys for row in app.screen.sections[0][1]}

@@ -29,6 +29,7 @@ from .screens.search import SearchScreen, back_to_results, open_search
 from .searching import LibrarySearch
 from .tagging.controller import Tagging
 from .tagging.routes import TaggingRoutes
+from .typeahead import pass_on
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
@@ -70,6 +71,10 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
     def reading(self) -> ReadingScreen:
         """The main screen (always at the bottom of the stack)."""
         return self.screen_stack[0]
+
+    async def on_event(self, event: events.Event) -> None:
+        if not pass_on(self, event):  # keys typed fast after `/` or `f` (tui/typeahead.py)
+            await super().on_event(event)
 
     async def action_quit(self) -> None:
         self.reading.remember_position()

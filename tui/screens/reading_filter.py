@@ -79,7 +79,7 @@ class FilterPart(PanesPart):
     def action_edit_filter(self) -> None:
         line = self.query_one(FilterLine)
         line.add_class("-shown")
-        line.focus()
+        self.set_focus(line)  # at once: Widget.focus waits behind keys already typed, which went to the list
         line.cursor_position = len(line.value)
 
     @on(FilterLine.Submitted)

@@ -41,6 +41,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
 
     HELP_TITLE = "Search"
     AUTO_FOCUS = "#search-bar"
+    TAKES_TYPING = "#search-bar"  # keys typed before it is mounted go into it (tui/typeahead.py)
     BINDINGS = [
         Binding("escape", "close", "Close search", id="search.close"),
         Binding("up", "history(-1)", "Older query", show=False, id="search.history_older"),
@@ -277,7 +278,13 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self.app.pop_screen()
         self.app.post_message(self.OpenHit(hit, tuple(hit.terms)))
 
-    def on_screen_resume(self) -> None:
+    def take_focus(self) -> None:
+        """Right after the screen is pushed, not on its resume event: keys typed fast after `/`
+        are already queued behind it, and must land in the bar, not in the list below. The
+        first time, the bar is not there yet: it takes the focus when mounted (AUTO_FOCUS),
+        and keys typed before are passed on to it (TAKES_TYPING)."""
+        if not self.is_mounted:
+            return
         if self.resume_at_results and self.result and self.result.hits:
             self.set_focus(self.results)
         else:
@@ -339,6 +346,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
 def open_search(app) -> None:
     """`/`: the search screen, with the last query and its results still there."""
     app.push_screen("search")
+    app.get_screen("search").take_focus()
 
 
 def back_to_results(app) -> None:
@@ -354,3 +362,4 @@ def back_to_results(app) -> None:
         raise SkipAction()
     search.resume_at_results = True
     app.push_screen(search)
+    search.take_focus()

@@ -217,7 +217,7 @@ class WorkbenchScreen(ReportsFailures, Screen):
         self.refilter()
 
     def action_filter(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # at once, so fast typing after / lands in the line
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
