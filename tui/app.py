@@ -29,7 +29,7 @@ from .screens.search import SearchScreen, back_to_results, open_search
 from .searching import LibrarySearch
 from .tagging.controller import Tagging
 from .tagging.routes import TaggingRoutes
-from .typeahead import pass_on
+from .typeahead import TypeAhead
 from .watching import start_watching
 from .workers import LibraryUpdated, start_add, start_follow, start_refresh
 
@@ -60,6 +60,7 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         self.tagging = Tagging(self, library, self.library_search, lambda: self.reading)
         self.title = f"Cuttings — {name or library.root.name}"
         self._remove_unsafe = RemoveUnsafe()
+        self.type_ahead = TypeAhead()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._remove_unsafe]
@@ -73,7 +74,8 @@ class CuttingsApp(ReportsFailures, TaggingRoutes, App):
         return self.screen_stack[0]
 
     async def on_event(self, event: events.Event) -> None:
-        if not pass_on(self, event):  # keys typed fast after `/` or `f` (tui/typeahead.py)
+        self.type_ahead.arrived(self, event)
+        if not self.type_ahead.pass_on(self, event):  # keys typed fast after `/` or `f` (tui/typeahead.py)
             await super().on_event(event)
 
     async def action_quit(self) -> None:
