@@ -19,21 +19,23 @@ REMEMBERED = 256  # keys whose first target is kept; the ones handled there neve
 
 class TypeAhead:
     def __init__(self) -> None:
-        self._sent_to: dict[int, object] = {}  # id of a key event in flight -> the widget it went to
+        # id of a key in flight -> (the key, the widget it went to); holding the key keeps its id
+        # from being reused by another key while the entry lives (most keys never come back)
+        self._sent_to: dict[int, tuple[events.Key, object]] = {}
 
     def arrived(self, app, event: events.Event) -> None:
         """A key from the terminal, before the app forwards it to the focused widget."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             if len(self._sent_to) >= REMEMBERED:
                 self._sent_to.clear()
-            self._sent_to[id(event)] = app.focused
+            self._sent_to[id(event)] = (event, app.focused)
 
     def pass_on(self, app, event: events.Event) -> bool:
         """True if `event` came back after the focus moved into a text box, and went on there.
         Keys this module posts itself were never noted, so none goes round twice."""
         if not (isinstance(event, events.Key) and event.is_forwarded) or id(event) not in self._sent_to:
             return False
-        sent_to, focused = self._sent_to.pop(id(event)), app.focused
+        (_, sent_to), focused = self._sent_to.pop(id(event)), app.focused
         box = getattr(app.screen, "TAKES_TYPING", None)
         if isinstance(focused, Input) and focused is not sent_to:
             _forward(focused, event)
